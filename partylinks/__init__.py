@@ -1,0 +1,33 @@
+"""partylinks: cross-organization party-building ties as one typed graph.
+
+Load branches, enterprises, communities, parks, agencies, projects, grids and cadres
+with the ties between them, and score connectivity, isolated units and coverage gaps.
+
+>>> import partylinks as pl
+>>> g = pl.datasets.house()
+>>> g.summary().n_ties
+3
+"""
+
+from . import datasets, metrics
+from .graph import (
+    GraphSummary,
+    LinkGraph,
+    Schema,
+    ValidationError,
+    ValidationWarning,
+    default_schema,
+    from_frames,
+    from_networkx,
+    load,
+    load_schema,
+    validate,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LinkGraph", "GraphSummary", "Schema", "ValidationError", "ValidationWarning",
+    "load", "from_frames", "from_networkx", "validate", "default_schema", "load_schema",
+    "datasets", "metrics", "__version__",
+]

@@ -1,0 +1,6 @@
+"""Bundled sample datasets and small named toy graphs."""
+
+from .samples import SAMPLES, list_samples, load_sample, sample_path
+from .toys import house
+
+__all__ = ["SAMPLES", "list_samples", "load_sample", "sample_path", "house"]

@@ -1,0 +1,149 @@
+"""The unit projection: from the typed graph to a table of ties between units.
+
+People and party organizations are how units are tied, but the audit question is
+about units. The projection is defined as follows.
+
+1. **Host of a branch**: the target of its ``hosted_by`` edge. When a branch has
+   several, the latest one is used: an open edge (no ``end``) before a closed one,
+   then the later ``end``, then the later ``start``, then the first in the file.
+2. **Home unit of a cadre**: the target of its ``works_at`` edge (the latest one, by
+   the same order); failing that, the host of the branch it is a ``member_of`` (the
+   latest such membership whose branch has a host).
+3. **Unit of a node**: a unit is its own unit; a branch's unit is its host; a cadre's
+   unit is its home unit. Other nodes have none.
+4. Every edge whose type is a *tie* in the schema becomes a tie ``(u, v)`` from the unit
+   of its source to the unit of its target. ``via`` is the source when the source is a
+   cadre (the person who carries the tie) and empty otherwise (a unit-to-unit tie such
+   as ``co_building``, ``council_member`` or an agency's ``liaison``).
+5. A tie whose two ends are the same unit is not a cross-organization tie and is left
+   out. A tie edge whose source or target has no unit is left out of the tie table and
+   listed in :func:`unresolved_ties`, and the cadres and branches concerned are reported
+   (:func:`cadres_without_home`, :func:`branches_without_host`): nothing disappears
+   without a trace.
+
+Structure edges (``member_of``, ``works_at``, ``hosted_by``, ``reports_to``,
+``located_in``) are never ties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["Projection", "project", "TIE_COLUMNS"]
+
+TIE_COLUMNS = ["u", "v", "tie_type", "via", "start", "end", "role", "u_type", "v_type", "edge"]
+_FAR_FUTURE = np.datetime64("2262-01-01", "ns")
+_FAR_PAST = np.datetime64("1678-01-01", "ns")
+
+
+@dataclass
+class Projection:
+    """The result of :func:`project` (all arrays indexed by node code)."""
+
+    unit_of: np.ndarray          # node code -> unit code, -1 when none
+    host: np.ndarray             # branch code -> chosen hosted_by edge position, -1
+    home: np.ndarray             # cadre code -> chosen works_at / member_of edge position, -1
+    multi_host: np.ndarray       # node codes of branches with several hosted_by edges
+    multi_home: np.ndarray       # node codes of cadres with several works_at edges
+    ties: pd.DataFrame
+    unresolved: pd.DataFrame
+
+
+def _latest(edge_pos: np.ndarray, owner: np.ndarray, start: np.ndarray, end: np.ndarray,
+            n: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each owner code, the position of its latest edge; and owners with several."""
+    chosen = np.full(n, -1, dtype=np.int64)
+    if len(edge_pos) == 0:
+        return chosen, np.array([], dtype=np.int64)
+    e = np.where(np.isnat(end), _FAR_FUTURE, end).astype("datetime64[ns]").view("i8")
+    s = np.where(np.isnat(start), _FAR_PAST, start).astype("datetime64[ns]").view("i8")
+    # lexsort: last key is primary. Order by owner, then latest end, latest start, first row.
+    order = np.lexsort((edge_pos, -s, -e, owner))
+    o = owner[order]
+    first = np.ones(len(o), dtype=bool)
+    first[1:] = o[1:] != o[:-1]
+    chosen[o[first]] = edge_pos[order][first]
+    counts = np.bincount(owner, minlength=n)
+    return chosen, np.flatnonzero(counts > 1)
+
+
+def project(nodes: pd.DataFrame, edges: pd.DataFrame, schema) -> Projection:
+    """Compute the unit projection of a typed graph (see the module docstring).
+
+    Parameters
+    ----------
+    nodes : DataFrame
+        Columns ``id`` and ``type`` (categorical), one row per node in code order.
+    edges : DataFrame
+        Columns ``source`` and ``target`` (categoricals over the node ids), ``type``,
+        ``role``, ``start``, ``end``.
+    schema : Schema
+
+    Returns
+    -------
+    Projection
+    """
+    n = len(nodes)
+    ntype = nodes["type"].astype(object).to_numpy()
+    is_unit = np.isin(ntype, schema.unit_types)
+    is_branch = ntype == "branch"
+    is_cadre = ntype == "cadre"
+    src = edges["source"].cat.codes.to_numpy().astype(np.int64)
+    dst = edges["target"].cat.codes.to_numpy().astype(np.int64)
+    etype = edges["type"].astype(object).to_numpy()
+    start = edges["start"].to_numpy(dtype="datetime64[ns]")
+    end = edges["end"].to_numpy(dtype="datetime64[ns]")
+    pos = np.arange(len(edges), dtype=np.int64)
+
+    unit_of = np.full(n, -1, dtype=np.int64)
+    unit_of[is_unit] = np.flatnonzero(is_unit)
+
+    sel = (etype == "hosted_by") & is_branch[src] & is_unit[dst]
+    host, multi_host = _latest(pos[sel], src[sel], start[sel], end[sel], n)
+    has_host = host >= 0
+    unit_of[has_host] = dst[host[has_host]]
+
+    sel = (etype == "works_at") & is_cadre[src] & is_unit[dst]
+    home, multi_home = _latest(pos[sel], src[sel], start[sel], end[sel], n)
+    sel = (etype == "member_of") & is_cadre[src] & (unit_of[dst] >= 0)
+    via_branch, _ = _latest(pos[sel], src[sel], start[sel], end[sel], n)
+    home = np.where((home < 0) & is_cadre, via_branch, home)
+    has_home = home >= 0
+    unit_of[has_home] = unit_of[dst[home[has_home]]]
+
+    tie = np.isin(etype, schema.tie_types)
+    t_pos = pos[tie]
+    u = unit_of[src[tie]]
+    v = unit_of[dst[tie]]
+    resolved = (u >= 0) & (v >= 0)
+    cross = resolved & (u != v)
+
+    ids = nodes["id"].to_numpy(dtype=object)
+    cats = edges["source"].cat.categories
+    keep = t_pos[cross]
+    uu, vv = u[cross], v[cross]
+    via = np.where(is_cadre[src[keep]], ids[src[keep]], np.nan)
+    type_cat = nodes["type"].cat.categories
+    ties = pd.DataFrame({
+        "u": pd.Categorical.from_codes(uu, categories=cats),
+        "v": pd.Categorical.from_codes(vv, categories=cats),
+        "tie_type": pd.Categorical(etype[keep], categories=list(schema.tie_types)),
+        "via": pd.Series(via, dtype=object),
+        "start": start[keep],
+        "end": end[keep],
+        "role": edges["role"].to_numpy(dtype=object)[keep],
+        "u_type": pd.Categorical.from_codes(nodes["type"].cat.codes.to_numpy()[uu], type_cat),
+        "v_type": pd.Categorical.from_codes(nodes["type"].cat.codes.to_numpy()[vv], type_cat),
+        "edge": keep,
+    })
+    bad = t_pos[~resolved]
+    bs, bd = src[bad], dst[bad]
+    reason = np.where(unit_of[bs] < 0, "source has no unit", "target has no unit")
+    unresolved = pd.DataFrame({
+        "edge": bad, "source": ids[bs], "target": ids[bd], "type": etype[bad],
+        "reason": reason,
+    })
+    return Projection(unit_of, host, home, multi_host, multi_home, ties, unresolved)

@@ -1,0 +1,3 @@
+"""Metrics on the unit projection: isolation, connectivity, mixing, strength, scores."""
+
+__all__: list[str] = []
