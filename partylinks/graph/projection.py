@@ -5,7 +5,8 @@ about units. The projection is defined as follows.
 
 1. **Host of a branch**: the target of its ``hosted_by`` edge. When a branch has
    several, the latest one is used: an open edge (no ``end``) before a closed one,
-   then the later ``end``, then the later ``start``, then the first in the file.
+   then the later ``end``, then the later ``start``, then the first in the file. (Two
+   or more *open* ones are reported as a warning, since then the choice is a guess.)
 2. **Home unit of a cadre**: the target of its ``works_at`` edge (the latest one, by
    the same order); failing that, the host of the branch it is a ``member_of`` (the
    latest such membership whose branch has a host).
@@ -54,7 +55,8 @@ class Projection:
 
 def _latest(edge_pos: np.ndarray, owner: np.ndarray, start: np.ndarray, end: np.ndarray,
             n: int) -> tuple[np.ndarray, np.ndarray]:
-    """For each owner code, the position of its latest edge; and owners with several."""
+    """For each owner code, the position of its latest edge; and the owners with more than
+    one open edge (no ``end``), for which the choice is a guess worth a warning."""
     chosen = np.full(n, -1, dtype=np.int64)
     if len(edge_pos) == 0:
         return chosen, np.array([], dtype=np.int64)
@@ -66,7 +68,7 @@ def _latest(edge_pos: np.ndarray, owner: np.ndarray, start: np.ndarray, end: np.
     first = np.ones(len(o), dtype=bool)
     first[1:] = o[1:] != o[:-1]
     chosen[o[first]] = edge_pos[order][first]
-    counts = np.bincount(owner, minlength=n)
+    counts = np.bincount(owner[np.isnat(end)], minlength=n)
     return chosen, np.flatnonzero(counts > 1)
 
 

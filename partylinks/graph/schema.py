@@ -291,6 +291,11 @@ _VALUE_ALIASES = {
                 "党总支": "general_branch", "党支部": "branch", "党小组": "group"},
 }
 
+CANONICAL_COLUMNS = frozenset({
+    "id", "type", "name", "zone", "subtype", "level", "party_members", "above_scale", "rank",
+    "is_young", "enterprise_facing", "source", "target", "role", "start", "end", "weight",
+    "date", "kind", "units",
+})
 BOOLEAN_COLUMNS = ("above_scale", "is_young", "enterprise_facing")
 INTEGER_COLUMNS = ("level", "party_members")
 _TRUE = {"true", "1", "yes", "y", "t", "是", "有", "√", "✓"}
@@ -344,6 +349,8 @@ class Schema:
     def column(self, header: str) -> str:
         """Canonical column name for a header (unchanged when it is not an alias)."""
         key = str(header).strip()
+        if key.lower() in CANONICAL_COLUMNS:
+            return key.lower()
         return self.column_aliases.get(key, self.column_aliases.get(key.lower(), key))
 
     def node_type_of(self, value: str) -> tuple[str, str | None] | None:

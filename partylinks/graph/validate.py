@@ -69,8 +69,9 @@ def issues_frame(problems: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     check_lang(lang)
     out = problems.drop(columns=["fields"]).copy()
     messages = []
-    for code, value, fields in zip(problems["code"], problems["value"], problems["fields"]):
-        f = {"value": value, **(fields or {})}
+    for code, value, table, fields in zip(problems["code"], problems["value"],
+                                          problems["table"], problems["fields"]):
+        f = {"value": value, "table": table, **(fields or {})}
         try:
             messages.append(msg(code, lang, **f))
         except KeyError:
