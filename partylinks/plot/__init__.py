@@ -1,0 +1,1 @@
+"""Charts of party-building networks, with Chinese labels that render on any machine."""
