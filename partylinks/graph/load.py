@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..progress import Progress, as_progress
 from .io import RawDataset, Table, read_dataset, table_from_frame
 from .model import LinkGraph
 from .parse import Problems, parse_dataset
@@ -36,14 +37,18 @@ def _projection_problems(g: LinkGraph, nodes: Table, edges: Table, p: Problems) 
                   fields=[{"value": v, "chosen": c} for v, c in zip(ids[multi], picked)])
 
 
-def _build(raw: RawDataset, schema: Schema, lang: str, *, raise_errors: bool):
-    nodes, edges, events, p = parse_dataset(raw, schema)
+def _build(raw: RawDataset, schema: Schema, lang: str, *, raise_errors: bool,
+           progress: Progress | None = None):
+    prog = progress or as_progress(None)
+    with prog.phase("validate"):
+        nodes, edges, events, p = parse_dataset(raw, schema)
     g = None
     if p.n_errors == 0 and nodes is not None and edges is not None:
         g = LinkGraph(nodes, edges, schema=schema, events=events,
                       provenance={"nodes": raw.nodes, "edges": raw.edges, "events": raw.events,
                                   "source": raw.source})
-        _projection_problems(g, raw.nodes, raw.edges, p)
+        with prog.phase("project"):
+            _projection_problems(g, raw.nodes, raw.edges, p)
     issues = issues_frame(p.frame(), lang)
     if g is None:
         if raise_errors:
@@ -54,7 +59,7 @@ def _build(raw: RawDataset, schema: Schema, lang: str, *, raise_errors: bool):
 
 
 def load(path: str | Path, *, schema: str | Path | Schema | None = None,
-         lang: str = "en") -> LinkGraph:
+         lang: str = "en", progress: bool | Progress | None = None) -> LinkGraph:
     """Load a dataset from a folder or an ``.xlsx`` workbook.
 
     A folder holds ``nodes`` and ``edges`` tables (``.csv``, ``.xlsx`` or ``.parquet``;
@@ -75,6 +80,8 @@ def load(path: str | Path, *, schema: str | Path | Schema | None = None,
         A TOML file extending the built-in schema, or a Schema.
     lang : {"en", "zh"}
         Language of the problem messages.
+    progress : bool or Progress, optional
+        Report the read, validate and project phases on stderr.
 
     Returns
     -------
@@ -88,7 +95,10 @@ def load(path: str | Path, *, schema: str | Path | Schema | None = None,
     6
     """
     schema = load_schema(schema)
-    g, _ = _build(read_dataset(path, schema), schema, lang, raise_errors=True)
+    prog = as_progress(progress)
+    with prog.phase("read"):
+        raw = read_dataset(path, schema)
+    g, _ = _build(raw, schema, lang, raise_errors=True, progress=prog)
     warn_issues(g.issues)
     return g
 
