@@ -1,0 +1,59 @@
+"""``partylinks validate`` and ``partylinks summary``: output and exit codes."""
+
+import subprocess
+import sys
+
+import pytest
+
+from partylinks.cli import main
+
+
+def write_bad(tmp_path):
+    (tmp_path / "节点.csv").write_bytes("编号,类型\nC1,社区\nC1,社区\n".encode("gbk"))
+    (tmp_path / "关系.csv").write_text("起点,终点,关系\nC1,X,结对共建\n", encoding="utf-8")
+    return tmp_path
+
+
+def write_good(tmp_path):
+    (tmp_path / "nodes.csv").write_text("id,type,zone\nC1,community,Z\nE1,enterprise,Z\n"
+                                        "K1,cadre,Z\n", encoding="utf-8")
+    (tmp_path / "edges.csv").write_text("source,target,type,role\nK1,C1,works_at,\n"
+                                        "K1,E1,part_time_post,instructor\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_validate_exit_2_lists_every_problem(tmp_path, capsys):
+    d = write_bad(tmp_path)
+    assert main(["validate", str(d)]) == 2
+    out = capsys.readouterr().out
+    assert "节点.csv:3 [编号]" in out and "关系.csv:2 [终点]" in out
+    assert "错误 2 个" in out
+
+
+def test_validate_ok_exit_0_and_csv_out(tmp_path, capsys):
+    d = write_good(tmp_path)
+    out_csv = tmp_path / "problems.csv"
+    assert main(["validate", str(d), "--lang", "en", "--out", str(out_csv)]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
+    assert out_csv.read_text(encoding="utf-8-sig").startswith("severity,code")
+
+
+def test_summary(tmp_path, capsys):
+    d = write_good(tmp_path)
+    assert main(["summary", str(d)]) == 0
+    out = capsys.readouterr().out
+    assert "3 nodes, 2 edges, 2 units, 1 ties" in out
+
+
+def test_summary_invalid_exits_2(tmp_path, capsys):
+    d = write_bad(tmp_path)
+    with pytest.raises(SystemExit) as exc:
+        main(["summary", str(d)])
+    assert exc.value.code == 2
+    assert "数据校验发现 2 个错误" in capsys.readouterr().err
+
+
+def test_console_script_runs():
+    r = subprocess.run([sys.executable, "-m", "partylinks.cli", "--help"], capture_output=True,
+                       text=True, check=True)
+    assert "validate" in r.stdout
