@@ -91,7 +91,7 @@ def load(path: str | Path, *, schema: str | Path | Schema | None = None,
     --------
     >>> import partylinks as pl
     >>> g = pl.load(pl.datasets.sample_path("yongchun"))
-    >>> g.summary().nodes_by_type["council"]
+    >>> int(g.summary().nodes_by_type["council"])
     6
     """
     schema = load_schema(schema)
