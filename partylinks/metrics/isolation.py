@@ -1,0 +1,163 @@
+"""Isolated and fragile units: who has no cross-organization tie, and whose ties hang on one
+carrier.
+
+Definitions (see :mod:`partylinks.metrics._unitgraph` for units, ties and carriers):
+
+- a unit is **isolated** when no tie of the tie table touches it (degree 0 in the unit
+  graph);
+- a unit is **fragile** when it has at least one tie and every tie touching it has the same
+  carrier: one cadre (``via``), or one unit-to-unit edge (``"edge:<row>"``). Losing that
+  one carrier would isolate the unit.
+
+Every function takes ``as_of``: when given, only ties active on that date count, exactly
+as if computed on ``g.at(as_of)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._unitgraph import UnitGraph, unit_graph
+from ._unitinfo import describe_units, group_values, sort_by_id
+
+__all__ = ["isolated_units", "fragile_units", "isolation_by_group"]
+
+
+def _carriers_per_unit(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per unit index: number of ties, number of distinct carriers, and (when that number is
+    1) the carrier's code, with the carrier names (codes index them)."""
+    n = ug.n
+    t = ug.ties
+    codes, names = pd.factorize(t["carrier"].to_numpy(dtype=object), sort=True)
+    codes = codes.astype(np.int64)
+    units = np.concatenate([t["a"].to_numpy(), t["b"].to_numpy()]).astype(np.int64)
+    car = np.concatenate([codes, codes])
+    n_ties = np.bincount(units, minlength=n)
+    k = max(len(names), 1)
+    key = np.unique(units * k + car)
+    uu, cc = key // k, key % k
+    n_carriers = np.bincount(uu, minlength=n)
+    sole = np.full(n, -1, dtype=np.int64)
+    one = n_carriers[uu] == 1
+    sole[uu[one]] = cc[one]
+    return n_ties, n_carriers, sole, np.asarray(names, dtype=object)
+
+
+def isolated_units(g, as_of=None) -> pd.DataFrame:
+    """Units with no cross-organization tie.
+
+    A unit is isolated when no row of the tie table ``g.ties()`` (active on ``as_of`` when
+    given) has it at either end, i.e. its degree in the unit graph is 0.
+
+    Parameters
+    ----------
+    g : LinkGraph
+    as_of : date or str, optional
+        Count only ties active on this date (same as computing on ``g.at(as_of)``).
+
+    Returns
+    -------
+    DataFrame
+        ``id, type, name, zone, sector``, one row per isolated unit, sorted by ``id``.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> pl.metrics.isolated_units(pl.datasets.house())[["id", "type", "zone", "sector"]]
+       id    type zone      sector
+    0  A1  agency   Z2  government
+    """
+    ug = unit_graph(g, as_of)
+    return sort_by_id(describe_units(g, ug, np.flatnonzero(ug.degree() == 0)))
+
+
+def fragile_units(g, as_of=None) -> pd.DataFrame:
+    """Units that have ties, all of them carried by one and the same carrier.
+
+    The carrier of a tie is the cadre who carries it (``via``), or for a unit-to-unit tie
+    (co-building, council membership, an agency's liaison) the edge itself. A unit is
+    fragile when ``n_ties >= 1`` and ``n_carriers == 1``: transferring that cadre (or losing
+    that one edge) would leave the unit isolated. A mutual appointment (two ties, two
+    cadres) is not fragile; a unit tied twice by the same cadre is.
+
+    Parameters
+    ----------
+    g : LinkGraph
+    as_of : date or str, optional
+        Count only ties active on this date.
+
+    Returns
+    -------
+    DataFrame
+        ``id, type, name, zone, sector``; ``n_ties`` (ties touching the unit),
+        ``n_carriers`` (always 1), ``sole_carrier`` (the cadre id, or ``"edge:<row>"``, the
+        row of the unit-to-unit edge in ``g.edges``, or in ``g.at(as_of).edges`` when
+        ``as_of`` is given) and ``sole_carrier_kind`` (``"cadre"`` or ``"edge"``); sorted
+        by ``id``.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> f = pl.metrics.fragile_units(pl.datasets.house())
+    >>> f[["id", "n_ties", "sole_carrier", "sole_carrier_kind"]]
+       id  n_ties sole_carrier sole_carrier_kind
+    0  W1       1       edge:7              edge
+    """
+    ug = unit_graph(g, as_of)
+    n_ties, n_carriers, sole, names = _carriers_per_unit(ug)
+    idx = np.flatnonzero(n_carriers == 1)
+    out = describe_units(g, ug, idx)
+    carrier = names[sole[idx]]
+    cadres = ug.ties["via"].dropna().unique().astype(object)
+    out["n_ties"] = n_ties[idx]
+    out["n_carriers"] = n_carriers[idx]
+    out["sole_carrier"] = carrier
+    out["sole_carrier_kind"] = np.where(np.isin(carrier, cadres), "cadre", "edge").astype(object)
+    return sort_by_id(out)
+
+
+def isolation_by_group(g, by: str = "zone", as_of=None) -> pd.DataFrame:
+    """Isolated and fragile units counted per group of units.
+
+    For every value of the node column ``by`` (``"sector"`` uses the unit's sector), over
+    the units having that value: ``units`` (how many), ``isolated`` (as in
+    :func:`isolated_units`), ``fragile`` (as in :func:`fragile_units`),
+    ``isolated_share = isolated / units`` and ``fragile_share = fragile / units``. Units
+    with no value form a group of their own (shown as missing, last).
+
+    Parameters
+    ----------
+    g : LinkGraph
+    by : str
+        ``"zone"`` (default), ``"sector"``, ``"type"`` or any node column.
+    as_of : date or str, optional
+        Count only ties active on this date.
+
+    Returns
+    -------
+    DataFrame
+        ``<by>, units, isolated, fragile, isolated_share, fragile_share``, sorted by the
+        group value.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> pl.metrics.isolation_by_group(pl.datasets.house(), by="zone")
+      zone  units  isolated  fragile  isolated_share  fragile_share
+    0   Z1      3         0        1             0.0       0.333333
+    1   Z2      1         1        0             1.0       0.000000
+    """
+    ug = unit_graph(g, as_of)
+    _, n_carriers, _, _ = _carriers_per_unit(ug)
+    df = pd.DataFrame({
+        by: group_values(g, ug, by),
+        "units": 1,
+        "isolated": (ug.degree() == 0).astype(np.int64),
+        "fragile": (n_carriers == 1).astype(np.int64),
+    })
+    out = df.groupby(by, dropna=False, sort=True)[["units", "isolated", "fragile"]].sum()
+    out = out.reset_index()
+    out["isolated_share"] = out["isolated"] / out["units"]
+    out["fragile_share"] = out["fragile"] / out["units"]
+    return out
