@@ -31,3 +31,14 @@ __all__ = [
     "load", "from_frames", "from_networkx", "validate", "default_schema", "load_schema",
     "datasets", "metrics", "__version__",
 ]
+
+__all__ += ["plot"]
+
+
+def __getattr__(name: str):
+    """``pl.plot`` is imported on first use, so that loading data never imports matplotlib."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

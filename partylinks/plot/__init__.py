@@ -1,1 +1,16 @@
-"""Charts of party-building networks, with Chinese labels that render on any machine."""
+"""Charts of party-building networks, with Chinese labels that render on any machine.
+
+Every chart function takes ``ax`` (a matplotlib Axes, or None to create a figure),
+returns the Axes, takes ``lang="zh"`` or ``"en"`` for its labels, never calls
+``plt.show()`` and never changes the global rcParams.
+"""
+
+from ._fonts import bundled_font_path, chinese_rc, cjk_font_families, font_properties
+from .layout import zone_cells, zone_layout, zone_of_units, zone_quotient
+from .network import NETWORK_LIMIT, plot_network
+
+__all__ = [
+    "plot_network", "NETWORK_LIMIT",
+    "zone_layout", "zone_cells", "zone_of_units", "zone_quotient",
+    "chinese_rc", "cjk_font_families", "font_properties", "bundled_font_path",
+]

@@ -1,0 +1,127 @@
+"""The legend and the unit labels of a network chart."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from ._labels import place_labels, short_name
+from .style import (
+    FRAGILE_COLOR,
+    WEAK_COLOR,
+    fp,
+    label,
+    tie_handle,
+    type_handle,
+)
+
+__all__ = ["CADRE_LINK", "network_legend", "unit_labels"]
+
+
+#: Line from a cadre to their home unit.
+CADRE_LINK = {"color": "#555555", "linestyle": "-", "linewidth": 0.7}
+
+
+def network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, cadres_shown,
+                   lang, ego_shown: bool = False) -> None:
+    """One legend outside the right edge: unit types, tie types, weak spots with counts."""
+    schema = g.schema
+    blank = Line2D([], [], linestyle="none")
+    handles, headers = [], []
+
+    def header(text):
+        headers.append(len(handles))
+        handles.append(Line2D([], [], linestyle="none", label=text))
+
+    header(label("legend_types", lang))
+    handles += [type_handle(schema, t, schema.sector(t), lang) for t in type_order]
+    if cadres_shown:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=4,
+                              markerfacecolor="#555555", markeredgewidth=0,
+                              label=label("cadre", lang)))
+    if ego_shown:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=13,
+                              markerfacecolor="none", markeredgecolor="#111111",
+                              markeredgewidth=1.2, label=label("ego", lang)))
+    seen = list(dict.fromkeys(styles_used))
+    tie_order = [t for t in schema.tie_types if t in seen] + ([None] if None in seen else [])
+    if tie_order or cadres_shown:
+        handles.append(blank)
+        header(label("legend_ties", lang))
+        handles += [tie_handle(schema, t, lang) for t in tie_order]
+        if cadres_shown:
+            handles.append(Line2D([], [], **CADRE_LINK, label=schema.label("works_at", lang)))
+    if ws is not None:
+        handles.append(blank)
+        header(label("legend_weak", lang))
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11,
+                              markerfacecolor="none", markeredgecolor=WEAK_COLOR,
+                              markeredgewidth=1.8,
+                              label=f"{label('isolated', lang)}: {int(iso.sum())}"))
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11,
+                              markerfacecolor="none", markeredgecolor=FRAGILE_COLOR,
+                              markeredgewidth=1.8,
+                              label=f"{label('fragile', lang)}: {int(fra.sum())}"))
+        handles.append(Line2D([], [], color=WEAK_COLOR, linewidth=3.5, alpha=0.4,
+                              label=f"{label('bridge', lang)}: {counts['bridges']}"))
+        if cadres_shown:
+            handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
+                                  markerfacecolor="white", markeredgecolor=WEAK_COLOR,
+                                  markeredgewidth=1.8,
+                                  label=f"{label('key_cadre', lang)}: {counts['key_cadres']}"))
+    leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), prop=fp(8),
+                    frameon=False, borderaxespad=0.2, handlelength=2.8, handletextpad=0.6)
+    texts = leg.get_texts()
+    for i in headers:
+        texts[i].set_fontproperties(fp(9.5))
+        texts[i].set_color("#222222")
+    ax.add_artist(leg)
+
+
+def unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, ws, cadres,
+                degree, types, lang) -> None:
+    """Label the units (and the key-person cadres shown), weak spots first."""
+    if labels is False or labels is None:
+        return
+    name_of = pd.Series(g.nodes["name"].astype(object).to_numpy() if "name" in g.nodes
+                        else g.node_index.to_numpy(), index=g.node_index)
+    name_of = name_of.where(name_of.notna(), pd.Series(g.node_index, index=g.node_index))
+    unit_names = name_of.to_numpy()[ug.node_code]
+    if labels == "auto" or labels is True:
+        cand = sel
+    else:
+        cand = np.flatnonzero(np.isin(ug.ids, list(labels)) & np.isin(np.arange(ug.n), sel))
+    texts, colors = [], []
+    for i in cand:
+        text = short_name(unit_names[i])
+        if ws is not None and ug.ids[i] in ws.fragile:
+            cadre = ws.fragile[ug.ids[i]]
+            text += "\n" + label("held_by", lang, name=name_of.get(cadre, cadre))
+        texts.append(text)
+        colors.append(WEAK_COLOR if iso[i] else "#9a4a00" if fra[i] else "#222222")
+    weak = iso[cand] | fra[cand]
+    prio = degree[cand].astype(float) + 1000.0 * weak + 100.0 * bridge_end[cand]
+    prio += np.isin(types[cand], ["council", "park"]) * 50.0
+    force = weak.copy() if labels == "auto" else np.ones(len(cand), bool)
+    if center is not None:
+        prio[cand == center] = 1e6
+        force |= cand == center
+    pts = xy[cand]
+    offsets = np.sqrt(size[cand]) / 2 + 4
+    if len(cadres) and ws is not None:
+        key = cadres[cadres.index.isin(list(ws.key_cadres))]
+        texts += [str(name_of.get(c, c)) for c in key.index]
+        colors += [WEAK_COLOR] * len(key)
+        pts = np.vstack([pts, key[["x", "y"]].to_numpy()])
+        prio = np.concatenate([prio, np.full(len(key), 2000.0)])
+        force = np.concatenate([force, np.ones(len(key), bool)])
+        offsets = np.concatenate([offsets, np.full(len(key), 6.0)])
+    obstacles = xy[sel]
+    obstacle_pt = np.sqrt(size[sel]) / 2
+    if len(cadres):
+        obstacles = np.vstack([obstacles, cadres[["x", "y"]].to_numpy()])
+        obstacle_pt = np.concatenate([obstacle_pt, np.full(len(cadres), 2.0)])
+    place_labels(ax, pts, texts, prio, offsets, size=7.5, force=force, colors=colors,
+                 limit=60 if labels == "auto" else None, obstacles=obstacles,
+                 obstacle_pt=obstacle_pt)

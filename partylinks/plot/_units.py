@@ -1,0 +1,197 @@
+"""Drawing the units of a network chart: zone discs, tie lines, markers, weak spots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
+from matplotlib.patches import Circle
+
+from ._annotate import CADRE_LINK, network_legend, unit_labels
+from ._weak import weak_spots
+from .layout import zone_cells, zone_layout, zone_of_units
+from .style import (
+    FRAGILE_COLOR,
+    WEAK_COLOR,
+    fixed_axes,
+    fp,
+    get_axes,
+    label,
+    sector_color,
+    tie_style,
+    type_marker,
+)
+
+__all__ = ["draw_units"]
+
+
+def _segments(xy: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.stack([xy[a], xy[b]], axis=1)
+
+
+def _add_lines(ax, segs, style, alpha, zorder=1.0) -> None:
+    if not len(segs):
+        return
+    colors = np.tile(to_rgba(style["color"]), (len(segs), 1))
+    colors[:, 3] = alpha
+    ax.add_collection(LineCollection(segs, colors=colors, linestyles=[style["linestyle"]],
+                                     linewidths=style["linewidth"], zorder=zorder))
+
+
+def _pair_styles(ties: pd.DataFrame, tie_types: list[str]) -> pd.DataFrame:
+    """One row per unit pair: ``lo``, ``hi``, ``style`` (tie type, or None for several)."""
+    lo = np.minimum(ties["a"].to_numpy(), ties["b"].to_numpy())
+    hi = np.maximum(ties["a"].to_numpy(), ties["b"].to_numpy())
+    df = pd.DataFrame({"lo": lo, "hi": hi, "t": ties["tie_type"].cat.codes.to_numpy()})
+    grp = df.groupby(["lo", "hi"], sort=True)["t"]
+    out = pd.DataFrame({"n": grp.nunique(), "t": grp.first()}).reset_index()
+    out["style"] = [tie_types[t] if n == 1 else None for t, n in
+                    zip(out["t"], out["n"], strict=True)]
+    return out
+
+
+def _cadre_positions(ties: pd.DataFrame, xy: np.ndarray, seed: int) -> pd.DataFrame:
+    """Position of each cadre that carries a drawn tie: 30% of the way from the home unit
+    towards the mean of its tie targets, spread around the home unit."""
+    home = ties.groupby("via", sort=True)["a"].first()
+    target = pd.DataFrame(xy[ties["b"].to_numpy()], columns=["x", "y"]).assign(
+        via=ties["via"].to_numpy()).groupby("via", sort=True)[["x", "y"]].mean()
+    hxy = xy[home.to_numpy()]
+    txy = target.loc[home.index].to_numpy()
+    rank = home.groupby(home).cumcount().to_numpy()
+    angle = rank * 2.399963 + (seed % 7)
+    spread = 0.018 * np.sqrt(rank + 1)
+    p = hxy + 0.3 * (txy - hxy) + spread[:, None] * np.column_stack([np.cos(angle),
+                                                                      np.sin(angle)])
+    return pd.DataFrame({"home": home.to_numpy(), "x": p[:, 0], "y": p[:, 1]}, index=home.index)
+
+
+def _sizes(degree: np.ndarray) -> np.ndarray:
+    return np.minimum(40 + 20 * np.sqrt(degree), 240.0)
+
+
+def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
+               title: Callable[[int, int], str], show_cadres: bool, highlight: bool,
+               labels, lang: str, seed: int, as_of) -> Axes:
+    """Draw the units of ``keep`` (see :func:`partylinks.plot.plot_network`)."""
+    sel = np.flatnonzero(keep)
+    if not len(sel):
+        ax = get_axes(ax, (6, 4))
+        ax.set_axis_off()
+        ax.set_title(label("empty", lang), fontproperties=fp(12), loc="left")
+        return ax
+    pos = zone_layout(g, units=ug.ids[sel], seed=seed, as_of=as_of)
+    xy = np.full((ug.n, 2), np.nan)
+    xy[sel] = pos[["x", "y"]].to_numpy()
+    zones_sel = pos["zone"].to_numpy()
+    order = pd.unique(zones_sel)
+    cells = zone_cells(pd.Series(zones_sel).value_counts().reindex(order))
+    x0 = (cells["cx"] - cells["r"]).min() - 0.12
+    x1 = (cells["cx"] + cells["r"]).max() + 0.12
+    y0 = (cells["cy"] - cells["r"]).min() - 0.08
+    y1 = (cells["cy"] + cells["r"]).max() + 0.14
+    width = float(np.clip(0.9 * np.sqrt(len(sel)), 8.0, 14.0)) if len(cells) > 1 else 7.0
+    height = width * (y1 - y0) / (x1 - x0)
+    if height > 9.0:
+        width, height = width * 9.0 / height, 9.0
+    ax = fixed_axes(ax, width, height, right=3.2, top=0.45, bottom=0.05, left=0.05)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    for z, (cx, cy, r, _) in cells.iterrows():
+        ax.add_patch(Circle((cx, cy), r + 0.035, facecolor="#f4f4f4", edgecolor="#d6d6d6",
+                            linewidth=0.8, zorder=0))
+        ax.text(cx, cy + r + 0.05, z or label("no_zone", lang), ha="center", va="bottom",
+                fontproperties=fp(10), color="#444444", zorder=5)
+    zone_code = pd.Index(order).get_indexer(zone_of_units(g, as_of).to_numpy())
+
+    ties = ug.ties[keep[ug.ties["a"].to_numpy()] & keep[ug.ties["b"].to_numpy()]]
+    tie_types = list(ug.ties["tie_type"].cat.categories)
+    schema = g.schema
+    styles_used: list[str | None] = []
+    ws = weak_spots(g, as_of, cadres=show_cadres) if highlight else None
+    is_cadre_tie = ties["via"].notna().to_numpy() if show_cadres else np.zeros(len(ties), bool)
+
+    pairs = _pair_styles(ties[~is_cadre_tie], tie_types)
+    for style_key, grp in pairs.groupby(pairs["style"].fillna("\0"), sort=True):
+        key = None if style_key == "\0" else style_key
+        a, b = grp["lo"].to_numpy(), grp["hi"].to_numpy()
+        same = zone_code[a] == zone_code[b]
+        st = tie_style(key)
+        _add_lines(ax, _segments(xy, a[same], b[same]), st, 0.85)
+        _add_lines(ax, _segments(xy, a[~same], b[~same]), st, 0.22)
+        styles_used.append(key)
+
+    cadres = pd.DataFrame()
+    if show_cadres and is_cadre_tie.any():
+        ct = ties[is_cadre_tie]
+        cadres = _cadre_positions(ct, xy, seed)
+        cxy = cadres[["x", "y"]].to_numpy()
+        home = xy[cadres["home"].to_numpy()]
+        _add_lines(ax, np.stack([home, cxy], axis=1), CADRE_LINK, 0.8)
+        cpos = cadres.index.get_indexer(ct["via"].to_numpy())
+        for t, grp_idx in pd.Series(np.arange(len(ct))).groupby(
+                ct["tie_type"].astype(str).to_numpy(), sort=True):
+            idx = grp_idx.to_numpy()
+            segs = np.stack([cxy[cpos[idx]], xy[ct["b"].to_numpy()[idx]]], axis=1)
+            _add_lines(ax, segs, tie_style(t), 0.8)
+            styles_used.append(t)
+        ax.scatter(cxy[:, 0], cxy[:, 1], s=10, c="#555555", marker="o", linewidths=0,
+                   zorder=3.5)
+
+    counts = {"bridges": 0, "key_cadres": 0}
+    bridge_end = np.zeros(ug.n, bool)
+    if ws is not None and ws.bridges:
+        bp = [tuple(sorted(p)) for p in ws.bridges]
+        idx = pd.Index(ug.ids).get_indexer(np.array(bp, dtype=object).ravel()).reshape(-1, 2)
+        idx = idx[keep[idx[:, 0]] & keep[idx[:, 1]]]
+        bridge_end[idx.ravel()] = True
+        counts["bridges"] = len(idx)
+        if len(idx):
+            segs = _segments(xy, idx[:, 0], idx[:, 1])
+            ax.add_collection(LineCollection(segs, colors=WEAK_COLOR, linewidths=3.5,
+                                             alpha=0.4, zorder=0.9, capstyle="round"))
+
+    degree = ug.degree()
+    size = _sizes(degree) * float(np.clip(np.sqrt(80 / len(sel)), 1.0, 2.0))
+    types = g.nodes["type"].astype(object).to_numpy()[ug.node_code]
+    type_order = [t for t in schema.unit_types if t in set(types[sel])]
+    for t in type_order:
+        m = sel[types[sel] == t]
+        boost = 1.8 if type_marker(t) == "*" else 1.0
+        ax.scatter(xy[m, 0], xy[m, 1], s=size[m] * boost, marker=type_marker(t),
+                   c=sector_color(schema.sector(t)), edgecolors="white", linewidths=0.6,
+                   zorder=3)
+
+    ids = ug.ids
+    iso = fra = np.zeros(ug.n, bool)
+    if ws is not None:
+        iso = np.isin(ids, list(ws.isolated)) & keep
+        fra = np.isin(ids, list(ws.fragile)) & keep
+        ring = (np.sqrt(size) + 8) ** 2
+        ax.scatter(xy[iso, 0], xy[iso, 1], s=ring[iso], facecolors="none",
+                   edgecolors=WEAK_COLOR, linewidths=1.8, zorder=4)
+        ax.scatter(xy[fra, 0], xy[fra, 1], s=ring[fra], facecolors="none",
+                   edgecolors=FRAGILE_COLOR, linewidths=1.8, linestyles="--", zorder=4)
+        if len(cadres):
+            key = cadres.index.isin(list(ws.key_cadres))
+            counts["key_cadres"] = int(key.sum())
+            ax.scatter(cadres["x"][key], cadres["y"][key], s=60, facecolors="white",
+                       edgecolors=WEAK_COLOR, linewidths=1.8, zorder=4.5)
+    if center is not None:
+        ax.scatter(*xy[center], s=(np.sqrt(size[center]) + 12) ** 2, facecolors="none",
+                   edgecolors="#111111", linewidths=1.2, zorder=4)
+
+    n_pairs = int(len(_pair_styles(ties, tie_types)))
+    ax.set_title(title(len(sel), n_pairs),
+                 fontproperties=fp(12), loc="left")
+    network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, len(cadres) > 0,
+                   lang, ego_shown=center is not None)
+    unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, ws, cadres,
+            degree, types, lang)
+    return ax
