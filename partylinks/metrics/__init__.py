@@ -1,6 +1,12 @@
 """Metrics on the unit projection: isolation, connectivity, mixing, strength, scores."""
 
+from .brokerage import ROLES, brokerage
+from .burt import constraint, effective_size
 from .isolation import fragile_units, isolated_units, isolation_by_group
+from .mixing import MISSING_GROUP, ei_index, linkage_matrix
+from .strength import tie_strength, unit_strength, window_end
 
 __all__: list[str] = []
+__all__ += ["ei_index", "linkage_matrix", "MISSING_GROUP", "brokerage", "ROLES",
+            "constraint", "effective_size", "tie_strength", "unit_strength", "window_end"]
 __all__ += ["isolated_units", "fragile_units", "isolation_by_group"]
