@@ -2,6 +2,18 @@
 
 from .brokerage import ROLES, brokerage
 from .burt import constraint, effective_size
+from .connectivity import (
+    articulation_units,
+    bridges,
+    component_summary,
+    components,
+    key_person_risk,
+    largest_component_share,
+    mechanism_dependence,
+    reach,
+    reach_share,
+    zone_connectivity,
+)
 from .isolation import fragile_units, isolated_units, isolation_by_group
 from .mixing import MISSING_GROUP, ei_index, linkage_matrix
 from .strength import tie_strength, unit_strength, window_end
@@ -9,4 +21,7 @@ from .strength import tie_strength, unit_strength, window_end
 __all__: list[str] = []
 __all__ += ["ei_index", "linkage_matrix", "MISSING_GROUP", "brokerage", "ROLES",
             "constraint", "effective_size", "tie_strength", "unit_strength", "window_end"]
-__all__ += ["isolated_units", "fragile_units", "isolation_by_group"]
+__all__ += ["isolated_units", "fragile_units", "isolation_by_group", "components",
+            "component_summary", "largest_component_share", "zone_connectivity", "bridges",
+            "articulation_units", "key_person_risk", "mechanism_dependence", "reach",
+            "reach_share"]

@@ -58,8 +58,9 @@ def typed_graphs(draw, max_units: int = 9, max_cadres: int = 6, dated: bool = Fa
         else:
             continue
         if dated and draw(st.booleans()):
-            e["start"] = draw(st.sampled_from(["2020-01-01", "2023-01-01"]))
-            e["end"] = draw(st.sampled_from([None, "2022-06-30", "2024-12-31"]))
+            e["start"], e["end"] = draw(st.sampled_from([
+                ("2020-01-01", None), ("2020-01-01", "2021-06-30"), ("2023-01-01", None),
+                ("2023-01-01", "2024-12-31")]))
         edges.append(e)
     cols = ["source", "target", "type", "start", "end"]
     with warnings.catch_warnings():

@@ -1,0 +1,293 @@
+"""What the unit graph loses when a cadre is transferred or a mechanism is dropped.
+
+Re-exported by :mod:`partylinks.metrics.connectivity`.
+
+Method of :func:`key_person_risk`
+---------------------------------
+Transferring cadre *k* removes every tie *k* carries. A unit pair disappears from the unit
+graph only when all its ties are carried by *k* (its *sole pairs* ``F``); a pair that
+another carrier also holds survives. So the question is what removing the edges ``F``
+does to the simple unit graph ``G``:
+
+- ``isolates``: units that have ties and whose every pair is in ``F``;
+- ``components_added = components(G - F) - components(G)``. Split ``F`` into bridges and
+  non-bridges. Each bridge removed adds exactly one component. The non-bridges lie inside
+  2-edge-connected components ``C`` (what is left of a component once its bridges are
+  cut); removing ``F ∩ C`` splits ``C`` into ``p(C)`` pieces, which adds ``p(C) - 1``
+  (the bridges still hang the pieces together as a forest, independently of each other).
+  When ``F ∩ C`` is a single edge, ``p(C) = 1``. Otherwise the 128-bit cycle-space
+  labels (:mod:`partylinks.metrics._biconnected`) give ``d = |F ∩ C| - rank``, with
+  ``p(C) <= d + 1`` always; ``d = 0`` proves ``p(C) = 1``. When ``d > 0`` the pieces are
+  found exactly by a search that grows one ball from every end of ``F ∩ C`` in turn
+  inside ``C`` (merging balls that meet) and stops as soon as the answer is certain: when
+  at most one ball is still growing, or when ``d`` balls are closed and another exists.
+  The closed balls are the small pieces (a unit left alone, a pocket of a few units), so
+  the search reads only a handful of units even inside a large component. Groups of more
+  than 64 edges are recounted with :func:`scipy.sparse.csgraph.connected_components`.
+  The result is exact; the labels only decide which cases need the search.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from ._unitgraph import UnitGraph, snapshot, unit_graph
+from ._unitinfo import biconnectivity
+
+__all__ = ["key_person_risk", "mechanism_dependence"]
+
+_MAX_LABELLED = 64
+
+
+def _pair_of_ties(ug: UnitGraph) -> np.ndarray:
+    """Position in ``ug.pairs`` of every tie."""
+    t = ug.ties
+    a, b = t["a"].to_numpy().astype(np.int64), t["b"].to_numpy().astype(np.int64)
+    key = ug.pairs["a"].to_numpy() * ug.n + ug.pairs["b"].to_numpy()
+    return np.searchsorted(key, np.minimum(a, b) * ug.n + np.maximum(a, b))
+
+
+def _rank(rows: np.ndarray) -> int:
+    """GF(2) rank of 128-bit labels given as (k, 2) uint64."""
+    basis: list[int] = []
+    for hi, lo in rows.tolist():
+        x = hi << 64 | lo
+        for y in basis:
+            x = min(x, x ^ y)
+        if x:
+            basis.append(x)
+            basis.sort(reverse=True)
+    return len(basis)
+
+
+def _pieces(indptr, indices, comp2, cid, removed: set, seeds: list[int], bound: int) -> int:
+    """Exact number of pieces of the 2-edge-connected component ``cid`` once the edges in
+    ``removed`` are gone; every piece holds a seed; ``bound - 1`` pieces at most are
+    closed before the answer ``bound`` is certain (see the module notes)."""
+    owner = {s: i for i, s in enumerate(seeds)}
+    root = list(range(len(seeds)))
+    front = [deque([s]) for s in seeds]
+    active, closed = set(range(len(seeds))), 0
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    while len(active) > 1 and closed < bound - 1:
+        for r in list(active):
+            if r not in active:
+                continue
+            fr = front[r]
+            x = fr.popleft()
+            for y in indices[indptr[x]:indptr[x + 1]].tolist():
+                if comp2[y] != cid or (min(x, y), max(x, y)) in removed:
+                    continue
+                o = owner.get(y)
+                if o is None:
+                    owner[y] = r
+                    fr.append(y)
+                elif (ro := find(o)) != r:
+                    root[ro] = r
+                    fr.extend(front[ro])
+                    front[ro] = deque()
+                    active.discard(ro)
+            if not fr:
+                active.discard(r)
+                closed += 1
+    # either at most one ball grows (the count is complete), or bound - 1 pieces are
+    # closed while another exists: at least ``bound`` pieces, and at most ``bound``
+    return closed + len(active) if len(active) <= 1 else bound
+
+
+def _added_by_removal(g, as_of, groups: np.ndarray, pair_idx: np.ndarray) -> np.ndarray:
+    """For each group (int codes ``groups`` with ``pair_idx``, the pairs it removes),
+    ``components(G - pairs) - components(G)``; ``G`` is the unit graph."""
+    ug = unit_graph(g, as_of)
+    bc = biconnectivity(g, as_of)
+    k = int(groups.max()) + 1 if len(groups) else 0
+    added = np.bincount(groups, weights=bc.is_bridge[pair_idx], minlength=k).astype(np.int64)
+    nb = ~bc.is_bridge[pair_idx]
+    if not nb.any():
+        return added
+    keep = ~bc.is_bridge
+    m2 = coo_matrix((np.ones(keep.sum()), (bc.u[keep], bc.v[keep])), shape=(ug.n, ug.n))
+    _, comp2 = connected_components(m2, directed=False)
+    df = pd.DataFrame({"g": groups[nb], "c": comp2[bc.u[pair_idx[nb]]], "p": pair_idx[nb]})
+    df = df.sort_values(["g", "c", "p"], kind="stable")
+    size = df.groupby(["g", "c"], sort=False)["p"].transform("size").to_numpy()
+    df = df[size >= 2]
+    if not len(df):
+        return added
+    labels = bc.cycle_labels()
+    adj = ug.adj
+    indptr, indices = adj.indptr, adj.indices
+    for (grp, cid), sub in df.groupby(["g", "c"], sort=True):
+        p = sub["p"].to_numpy()
+        if len(p) > _MAX_LABELLED:
+            drop = np.ones(len(bc.u), dtype=bool)
+            drop[p] = False
+            sel = drop & keep
+            m = coo_matrix((np.ones(sel.sum()), (bc.u[sel], bc.v[sel])), shape=(ug.n, ug.n))
+            _, lab = connected_components(m, directed=False)
+            added[grp] += len(np.unique(lab[comp2 == cid])) - 1
+            continue
+        d = len(p) - _rank(labels[p])
+        if d == 0:
+            continue
+        u, v = bc.u[p].tolist(), bc.v[p].tolist()
+        seeds = sorted(set(u) | set(v))
+        pieces = _pieces(indptr, indices, comp2, int(cid), set(zip(u, v, strict=True)),
+                         seeds, d + 1)
+        added[grp] += pieces - 1
+    return added
+
+
+def key_person_risk(g, as_of=None) -> pd.DataFrame:
+    """The single points of failure among cadres: what transferring each cadre would cut.
+
+    For every cadre who carries at least one tie, remove all the ties that cadre carries.
+    A unit pair is lost when every tie between the two units was carried by that cadre
+    (a pair that another cadre or a unit-to-unit edge also holds survives).
+
+    Parameters
+    ----------
+    g : LinkGraph
+    as_of : date or str, optional
+        Count only ties active on this date.
+
+    Returns
+    -------
+    DataFrame
+        ``cadre`` (id), ``name``, ``home_unit``, ``n_ties`` (ties the cadre carries),
+        ``isolates`` (list of the unit ids, sorted, that have ties now and would have none
+        left), ``n_isolated`` (its length), ``components_added`` (components of the unit
+        graph after the removal minus before; an isolated unit counts as a component) and
+        ``rank`` (1 = most critical: ``n_isolated`` descending, then ``components_added``
+        descending, then ``n_ties`` descending, then cadre id). Sorted by ``rank``.
+        The exact method is described in the module notes of
+        :mod:`partylinks.metrics._removal`.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> r = pl.metrics.key_person_risk(pl.datasets.house())
+    >>> r[["cadre", "home_unit", "n_ties", "isolates", "components_added", "rank"]]
+      cadre home_unit  n_ties isolates  components_added  rank
+    0    K1        C1       1       []                 0     1
+    1    K2        E1       1       []                 0     2
+    """
+    ug = unit_graph(g, as_of)
+    t = ug.ties
+    via = t["via"].to_numpy(dtype=object)
+    has = pd.notna(via)
+    cadres, codes_has = np.unique(via[has].astype(str), return_inverse=True)
+    k = len(cadres)
+    code = np.full(len(t), -1, dtype=np.int64)
+    code[has] = codes_has
+    n_ties = np.bincount(code[has], minlength=k)
+    # sole pairs: pairs whose ties all share one carrier, that carrier being a cadre
+    pair = _pair_of_ties(ug)
+    sole_pairs = np.flatnonzero(ug.pairs["n_carriers"].to_numpy() == 1)
+    first_tie = np.full(len(ug.pairs), -1, dtype=np.int64)
+    first_tie[pair] = np.arange(len(t))  # any tie of a sole pair: they share the carrier
+    owner = code[first_tie[sole_pairs]] if len(sole_pairs) else np.zeros(0, np.int64)
+    sp, so = sole_pairs[owner >= 0], owner[owner >= 0]
+    # isolates: units whose every pair is a sole pair of the cadre
+    pa, pb = ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()
+    inc = pd.DataFrame({"k": np.r_[so, so], "u": np.r_[pa[sp], pb[sp]]})
+    cnt = inc.groupby(["k", "u"], sort=True).size()
+    kk = cnt.index.get_level_values(0).to_numpy()
+    uu = cnt.index.get_level_values(1).to_numpy()
+    iso = cnt.to_numpy() == ug.degree()[uu]
+    ids = ug.ids.astype(object)
+    iso_df = pd.DataFrame({"k": kk[iso], "id": ids[uu[iso]]}).sort_values(["k", "id"])
+    lists = iso_df.groupby("k")["id"].agg(list)
+    isolates = [[] for _ in range(k)]
+    for key, val in lists.items():
+        isolates[key] = val
+    added = np.zeros(k, dtype=np.int64)
+    if len(sp):
+        part = _added_by_removal(g, as_of, so, sp)
+        added[: len(part)] = part
+    nodes = g.nodes.set_index(g.node_index)
+    home = snapshot(g, as_of).home_unit.reindex(cadres)
+    out = pd.DataFrame({
+        "cadre": cadres.astype(object),
+        "name": nodes["name"].reindex(cadres).to_numpy() if k else [],
+        "home_unit": home.to_numpy(dtype=object),
+        "n_ties": n_ties.astype(np.int64),
+        "isolates": pd.Series(isolates, dtype=object),
+        "n_isolated": np.array([len(x) for x in isolates], dtype=np.int64),
+        "components_added": added,
+    })
+    out = out.sort_values(["n_isolated", "components_added", "n_ties", "cadre"],
+                          ascending=[False, False, False, True], kind="stable")
+    out["rank"] = np.arange(1, k + 1, dtype=np.int64)
+    return out.reset_index(drop=True)
+
+
+def mechanism_dependence(g, as_of=None) -> pd.DataFrame:
+    """How much of the unit graph hangs on each mechanism (tie type).
+
+    For every tie type of the schema, remove all ties of that type: a unit pair is lost
+    when all its ties are of that type.
+
+    Parameters
+    ----------
+    g : LinkGraph
+    as_of : date or str, optional
+        Count only ties active on this date.
+
+    Returns
+    -------
+    DataFrame
+        ``tie_type``; ``n_ties`` (ties of that type); ``pairs_lost`` (unit pairs joined only
+        by that type); ``units_isolated`` (number of units that have ties now and would
+        have none left); ``components_added`` (components after the removal minus before,
+        isolated units counting as components). One row per tie type of the schema, in
+        schema order.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> m = pl.metrics.mechanism_dependence(pl.datasets.house())
+    >>> m[m["n_ties"] > 0]
+             tie_type  n_ties  pairs_lost  units_isolated  components_added
+    0  part_time_post       2           1               1                 1
+    2  council_member       1           1               1                 1
+    """
+    ug = unit_graph(g, as_of)
+    t = ug.ties
+    types = list(g.schema.tie_types)
+    tcode = pd.Categorical(t["tie_type"].astype(object), categories=types).codes
+    pair = _pair_of_ties(ug)
+    npairs = len(ug.pairs)
+    # a pair is lost with type x when its smallest and largest type codes both equal x
+    lo = np.full(npairs, len(types), dtype=np.int64)
+    hi = np.full(npairs, -1, dtype=np.int64)
+    np.minimum.at(lo, pair, tcode)
+    np.maximum.at(hi, pair, tcode)
+    only = np.where(lo == hi, lo, -1)
+    pa, pb = ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()
+    deg = ug.degree()
+    base = connected_components(ug.adj, directed=False)[0] if ug.n else 0
+    rows = []
+    for x, name in enumerate(types):
+        lost = only == x
+        gone = np.bincount(np.r_[pa[lost], pb[lost]], minlength=ug.n)
+        isolated = int(((gone == deg) & (deg > 0)).sum())
+        added = 0
+        if lost.any():
+            keep = ~lost
+            m = coo_matrix((np.ones(keep.sum()), (pa[keep], pb[keep])), shape=(ug.n, ug.n))
+            added = int(connected_components(m, directed=False)[0] - base)
+        rows.append((name, int((tcode == x).sum()), int(lost.sum()), isolated, added))
+    return pd.DataFrame(rows, columns=["tie_type", "n_ties", "pairs_lost", "units_isolated",
+                                       "components_added"])
