@@ -339,3 +339,33 @@ class LinkGraph:
         from .convert import to_networkx
 
         return to_networkx(self)
+
+    def to_gexf(self, path, *, units: bool = False, as_of=None):
+        """Write the graph as a GEXF file for Gephi; see :func:`partylinks.graph.export.to_gexf`.
+
+        Examples
+        --------
+        >>> import tempfile, networkx as nx, partylinks as pl
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     G = nx.read_gexf(pl.datasets.house().to_gexf(f"{d}/house.gexf", units=True))
+        >>> sorted(G.nodes), G.number_of_edges()
+        (['A1', 'C1', 'E1', 'W1'], 2)
+        """
+        from .export import to_gexf
+
+        return to_gexf(self, path, units=units, as_of=as_of)
+
+    def to_graphml(self, path, *, units: bool = False, as_of=None):
+        """Write the graph as a GraphML file; see :func:`partylinks.graph.export.to_graphml`.
+
+        Examples
+        --------
+        >>> import tempfile, networkx as nx, partylinks as pl
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     G = nx.read_graphml(pl.datasets.house().to_graphml(f"{d}/house.graphml"))
+        >>> G.nodes["C1"]["label"]
+        '桃源社区'
+        """
+        from .export import to_graphml
+
+        return to_graphml(self, path, units=units, as_of=as_of)
