@@ -12,7 +12,7 @@ import sys
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ["validate", "summary"]
+COMMANDS = ["validate", "summary", "generate"]
 """Command modules, in the order ``--help`` lists them."""
 
 
