@@ -160,6 +160,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart_by_sector": {"zh": "部门类别", "en": "sector"},
     "chart_by_zone": {"zh": "片区", "en": "zone"},
     "chart_ties": {"zh": "联系数", "en": "ties"},
+    "chart_tied_pairs": {"zh": "有联系的单位对数", "en": "tied unit pairs"},
     "chart_density": {
         "zh": "联系密度（实际/可能的单位对）",
         "en": "density (tied pairs / possible pairs)",
@@ -182,7 +183,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "联系薄弱度（0 = 紧密，1 = 最薄弱）",
         "en": "weak-linkage score (0 = well tied, 1 = weakest)",
     },
-    "chart_zone_median": {"zh": "片区中位数", "en": "zone median"},
+    "chart_weak_count": {"zh": "薄弱 {n}/{total}", "en": "weak {n}/{total}"},
+    "chart_weak_threshold": {"zh": "薄弱线（{t}）", "en": "weak threshold ({t})"},
 }
 
 

@@ -55,7 +55,7 @@ def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int) -> None:
     units = zones["units"].to_numpy(dtype=float)
     sizes = 700 + 5500 * units / max(units.max(), 1)
     sc = ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=share, cmap=cmap, norm=norm,
-                    edgecolors="#555555", linewidths=0.8, zorder=3)
+                    edgecolors="#555555", linewidths=0.8, zorder=3, gid="zones")
     radius_pt = np.sqrt(sizes) / 2
     for k, row in zones.iterrows():
         x, y = xy[k]

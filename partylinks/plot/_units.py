@@ -33,13 +33,13 @@ def _segments(xy: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.stack([xy[a], xy[b]], axis=1)
 
 
-def _add_lines(ax, segs, style, alpha, zorder=1.0) -> None:
+def _add_lines(ax, segs, style, alpha, gid: str, zorder=1.0) -> None:
     if not len(segs):
         return
     colors = np.tile(to_rgba(style["color"]), (len(segs), 1))
     colors[:, 3] = alpha
     ax.add_collection(LineCollection(segs, colors=colors, linestyles=[style["linestyle"]],
-                                     linewidths=style["linewidth"], zorder=zorder))
+                                     linewidths=style["linewidth"], zorder=zorder, gid=gid))
 
 
 def _pair_styles(ties: pd.DataFrame, tie_types: list[str]) -> pd.DataFrame:
@@ -123,8 +123,9 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
         a, b = grp["lo"].to_numpy(), grp["hi"].to_numpy()
         same = zone_code[a] == zone_code[b]
         st = tie_style(key)
-        _add_lines(ax, _segments(xy, a[same], b[same]), st, 0.85)
-        _add_lines(ax, _segments(xy, a[~same], b[~same]), st, 0.22)
+        gid = f"ties:{key or 'several'}"
+        _add_lines(ax, _segments(xy, a[same], b[same]), st, 0.85, gid)
+        _add_lines(ax, _segments(xy, a[~same], b[~same]), st, 0.22, gid + ":between_zones")
         styles_used.append(key)
 
     cadres = pd.DataFrame()
@@ -133,16 +134,16 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
         cadres = _cadre_positions(ct, xy, seed)
         cxy = cadres[["x", "y"]].to_numpy()
         home = xy[cadres["home"].to_numpy()]
-        _add_lines(ax, np.stack([home, cxy], axis=1), CADRE_LINK, 0.8)
+        _add_lines(ax, np.stack([home, cxy], axis=1), CADRE_LINK, 0.8, "cadre_links")
         cpos = cadres.index.get_indexer(ct["via"].to_numpy())
         for t, grp_idx in pd.Series(np.arange(len(ct))).groupby(
                 ct["tie_type"].astype(str).to_numpy(), sort=True):
             idx = grp_idx.to_numpy()
             segs = np.stack([cxy[cpos[idx]], xy[ct["b"].to_numpy()[idx]]], axis=1)
-            _add_lines(ax, segs, tie_style(t), 0.8)
+            _add_lines(ax, segs, tie_style(t), 0.8, f"ties:{t}:cadres")
             styles_used.append(t)
         ax.scatter(cxy[:, 0], cxy[:, 1], s=10, c="#555555", marker="o", linewidths=0,
-                   zorder=3.5)
+                   zorder=3.5, gid="cadres")
 
     counts = {"bridges": 0, "key_cadres": 0}
     bridge_end = np.zeros(ug.n, bool)
@@ -155,7 +156,8 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
         if len(idx):
             segs = _segments(xy, idx[:, 0], idx[:, 1])
             ax.add_collection(LineCollection(segs, colors=WEAK_COLOR, linewidths=3.5,
-                                             alpha=0.4, zorder=0.9, capstyle="round"))
+                                             alpha=0.4, zorder=0.9, capstyle="round",
+                                             gid="bridges"))
 
     degree = ug.degree()
     size = _sizes(degree) * float(np.clip(np.sqrt(80 / len(sel)), 1.0, 2.0))
@@ -166,7 +168,7 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
         boost = 1.8 if type_marker(t) == "*" else 1.0
         ax.scatter(xy[m, 0], xy[m, 1], s=size[m] * boost, marker=type_marker(t),
                    c=sector_color(schema.sector(t)), edgecolors="white", linewidths=0.6,
-                   zorder=3)
+                   zorder=3, gid=f"units:{t}")
 
     ids = ug.ids
     iso = fra = np.zeros(ug.n, bool)
@@ -175,23 +177,23 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
         fra = np.isin(ids, list(ws.fragile)) & keep
         ring = (np.sqrt(size) + 8) ** 2
         ax.scatter(xy[iso, 0], xy[iso, 1], s=ring[iso], facecolors="none",
-                   edgecolors=WEAK_COLOR, linewidths=1.8, zorder=4)
+                   edgecolors=WEAK_COLOR, linewidths=1.8, zorder=4, gid="isolated")
         ax.scatter(xy[fra, 0], xy[fra, 1], s=ring[fra], facecolors="none",
-                   edgecolors=FRAGILE_COLOR, linewidths=1.8, linestyles="--", zorder=4)
+                   edgecolors=FRAGILE_COLOR, linewidths=1.8, linestyles="--", zorder=4,
+                   gid="fragile")
         if len(cadres):
             key = cadres.index.isin(list(ws.key_cadres))
             counts["key_cadres"] = int(key.sum())
             ax.scatter(cadres["x"][key], cadres["y"][key], s=60, facecolors="white",
-                       edgecolors=WEAK_COLOR, linewidths=1.8, zorder=4.5)
+                       edgecolors=WEAK_COLOR, linewidths=1.8, zorder=4.5, gid="key_cadres")
     if center is not None:
         ax.scatter(*xy[center], s=(np.sqrt(size[center]) + 12) ** 2, facecolors="none",
-                   edgecolors="#111111", linewidths=1.2, zorder=4)
+                   edgecolors="#111111", linewidths=1.2, zorder=4, gid="ego")
 
     n_pairs = int(len(_pair_styles(ties, tie_types)))
-    ax.set_title(title(len(sel), n_pairs),
-                 fontproperties=fp(12), loc="left")
+    ax.set_title(title(len(sel), n_pairs), fontproperties=fp(12), loc="left")
     network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, len(cadres) > 0,
                    lang, ego_shown=center is not None)
     unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, ws, cadres,
-            degree, types, lang)
+                degree, types, lang)
     return ax
