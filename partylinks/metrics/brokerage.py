@@ -40,13 +40,14 @@ def _role(ga: np.ndarray, gb: np.ndarray, gc: np.ndarray) -> np.ndarray:
     return r
 
 
-def _closed(n: int, src: np.ndarray, dst: np.ndarray, tri: np.ndarray,
-            codes: np.ndarray) -> np.ndarray:
-    """(n, 5) counts of closed two-paths a -> b -> c (a -> c also a tie) by broker, role."""
+def _closed(n: int, keys: np.ndarray, tri: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """(n, 5) counts of closed two-paths a -> b -> c (a -> c also a tie) by broker, role.
+
+    ``keys`` are the sorted arc keys ``a * n + b``.
+    """
     out = np.zeros((n, 5), dtype=np.int64)
     if not len(tri):
         return out
-    keys = np.unique(src * n + dst)
 
     def has(u, v):
         q = u * n + v
@@ -115,7 +116,8 @@ def brokerage(g, by: str = "sector", as_of=None) -> pd.DataFrame:
     codes, labels = unit_groups(g, ug, by)
     n, k = ug.n, len(labels)
     t = ug.ties
-    keys = np.unique(t["a"].to_numpy().astype(np.int64) * n + t["b"].to_numpy())
+    keys = np.sort(t["a"].to_numpy().astype(np.int64) * n + t["b"].to_numpy())
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
     src, dst = keys // n, keys % n
     ones = np.ones(len(src), dtype=np.int64)
     D = csr_matrix((ones, (src, dst)), shape=(n, n))
@@ -144,7 +146,7 @@ def brokerage(g, by: str = "sector", as_of=None) -> pd.DataFrame:
     cache = snapshot(g, as_of).cache
     if "triangles" not in cache:
         cache["triangles"] = triangles(ug.adj)
-    counts -= _closed(n, src, dst, cache["triangles"], codes)
+    counts -= _closed(n, keys, cache["triangles"], codes)
 
     out = pd.DataFrame(counts, columns=["coordinator", "gatekeeper", "representative",
                                         "itinerant", "liaison"])

@@ -33,8 +33,10 @@ def unit_groups(g, ug: UnitGraph, by: str) -> tuple[np.ndarray, list]:
     Units whose value is missing get the last code, labelled :data:`MISSING_GROUP`.
     """
     if by == "sector":
-        types = g.nodes["type"].astype(object).to_numpy()[ug.node_code]
-        vals = pd.Series([g.schema.sector(t) for t in types], dtype=object)
+        t = g.nodes["type"]
+        sector_of = np.array([g.schema.sector(c) for c in t.cat.categories] + [None],
+                             dtype=object)
+        vals = pd.Series(sector_of[t.cat.codes.to_numpy()[ug.node_code]], dtype=object)
     elif by in g.nodes.columns:
         vals = pd.Series(g.nodes[by].to_numpy(dtype=object)[ug.node_code], dtype=object)
     else:
@@ -93,12 +95,13 @@ def ei_index(g, by: str = "sector", weight: bool = False, n_permutations: int = 
     from -1 (all ties inside groups) to +1 (all ties across groups).
 
     Baseline: the group labels of the units that have at least one tie are shuffled
-    ``n_permutations`` times (``numpy.random.default_rng(seed)``; each permutation keeps
-    every group's number of tied units and the pairs themselves) and E, I, ei are
-    recomputed. ``expected_ei`` is the mean of the permuted ei; ``p_value`` is two-sided:
-    (1 + c) / (1 + n_permutations), where c is the number of permutations whose ei is at
-    least as far from ``expected_ei`` as the observed one (|ei_perm - expected_ei| >=
-    |ei - expected_ei| - 1e-12). With ``n_permutations=0`` both are NaN.
+    ``n_permutations`` times (``numpy.random.default_rng(seed)``; each permutation shuffles
+    the previous one in place with ``Generator.shuffle``, keeps every group's number of
+    tied units and the pairs themselves) and E, I, ei are recomputed. ``expected_ei`` is
+    the mean of the permuted ei; ``p_value`` is two-sided: (1 + c) / (1 + n_permutations),
+    where c is the number of permutations whose ei is at least as far from
+    ``expected_ei`` as the observed one (|ei_perm - expected_ei| >= |ei - expected_ei| -
+    1e-12). With ``n_permutations=0`` both are NaN.
 
     Parameters
     ----------
@@ -151,12 +154,15 @@ def ei_index(g, by: str = "sector", weight: bool = False, n_permutations: int = 
         pos = np.full(ug.n, -1, dtype=np.int64)
         pos[tied] = np.arange(len(tied))
         ta, tb = pos[pa].astype(np.int32), pos[pb].astype(np.int32)
-        lab = codes[tied].astype(np.int16 if k < 2**15 else np.int64)
+        small = np.int8 if k < 2**7 else np.int16 if k < 2**15 else np.int64
+        lab = codes[tied].astype(small)
         st = strength[tied]
         rng = np.random.default_rng(seed)
         perm = np.empty((n_permutations, k + 1))
         for i in range(n_permutations):
-            pE, pI, pE_all, pI_all = _counts(rng.permutation(lab), ta, tb, w, st, k)
+            # shuffling the previous permutation in place gives a fresh uniform one
+            rng.shuffle(lab)
+            pE, pI, pE_all, pI_all = _counts(lab, ta, tb, w, st, k)
             perm[i, :k] = _ei(pE, pI)
             perm[i, k] = _ei(np.array([pE_all]), np.array([pI_all]))[0]
         with warnings.catch_warnings():  # groups with no tied unit: mean of empty slice
