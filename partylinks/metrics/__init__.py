@@ -16,11 +16,13 @@ from .connectivity import (
 )
 from .isolation import fragile_units, isolated_units, isolation_by_group
 from .mixing import MISSING_GROUP, ei_index, linkage_matrix
+from .score import WEAK_THRESHOLD, WEIGHTS, weak_linkage_score, zone_scores
 from .strength import tie_strength, unit_strength, window_end
 
 __all__: list[str] = []
 __all__ += ["ei_index", "linkage_matrix", "MISSING_GROUP", "brokerage", "ROLES",
-            "constraint", "effective_size", "tie_strength", "unit_strength", "window_end"]
+            "constraint", "effective_size", "tie_strength", "unit_strength", "window_end",
+            "weak_linkage_score", "zone_scores", "WEIGHTS", "WEAK_THRESHOLD"]
 __all__ += ["isolated_units", "fragile_units", "isolation_by_group", "components",
             "component_summary", "largest_component_share", "zone_connectivity", "bridges",
             "articulation_units", "key_person_risk", "mechanism_dependence", "reach",
