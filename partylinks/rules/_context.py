@@ -1,0 +1,184 @@
+"""What every rule reads: the graph on the audit date and lookups over it.
+
+A rule function takes an :class:`AuditContext` and its :class:`~partylinks.rules.policy.Rule`
+and returns a *raw findings* frame (:data:`RAW_COLUMNS`):
+
+- ``node_id``: the unit, branch or cadre the finding is about;
+- ``related_ids``: a list of the other ids involved;
+- ``detail``: a dict, machine-readable (``{"missing_role": "support"}``);
+- ``msg`` and ``sugg``: keys of :data:`partylinks.messages.MESSAGES` for the message and
+  the suggestion;
+- ``fields``: a dict of the values the two templates need, besides ``name`` (the node's
+  name), which the engine adds.
+
+The engine (:mod:`partylinks.rules.engine`) fills in ``node_type``, ``name`` and
+``zone`` from the node table and formats the texts in the report language.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from ..messages import MESSAGES
+from ..metrics._unitgraph import snapshot
+
+__all__ = ["AuditContext", "RAW_COLUMNS", "raw_findings", "empty_raw"]
+
+RAW_COLUMNS = ["node_id", "related_ids", "detail", "msg", "sugg", "fields"]
+
+
+def empty_raw() -> pd.DataFrame:
+    """A raw findings frame with no rows."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in RAW_COLUMNS})
+
+
+def raw_findings(node_id, related_ids, detail, msg, sugg, fields) -> pd.DataFrame:
+    """A raw findings frame from equal-length sequences (``msg``/``sugg`` may be one key)."""
+    n = len(node_id)
+    if n == 0:
+        return empty_raw()
+
+    def col(v):
+        return [v] * n if isinstance(v, str) else list(v)
+
+    return pd.DataFrame({"node_id": list(node_id), "related_ids": list(related_ids),
+                         "detail": list(detail), "msg": col(msg), "sugg": col(sugg),
+                         "fields": list(fields)})
+
+
+class AuditContext:
+    """The graph ``g`` on the audit date ``as_of``, the full graph, and cached lookups.
+
+    Attributes
+    ----------
+    full : LinkGraph
+        The graph as given (every edge, whatever its dates).
+    g : LinkGraph
+        ``full.at(as_of)``: the edges active on the audit date (shared with the metrics
+        through :func:`partylinks.metrics._unitgraph.snapshot`).
+    as_of : Timestamp
+    lang : str
+    """
+
+    def __init__(self, g, as_of: pd.Timestamp, lang: str = "zh"):
+        self.full = g
+        self.as_of = pd.Timestamp(as_of)
+        self.lang = lang
+        self.g = snapshot(g, self.as_of)
+        self.cache: dict = {}
+
+    # -- node lookups ------------------------------------------------------------------
+    @cached_property
+    def node_ids(self) -> pd.Index:
+        return self.g.node_index
+
+    @cached_property
+    def types(self) -> pd.Series:
+        """Node id -> type (str)."""
+        return pd.Series(self.g.nodes["type"].astype(object).to_numpy(), index=self.node_ids)
+
+    @cached_property
+    def names(self) -> pd.Series:
+        """Node id -> name (the id when the name is missing)."""
+        if "name" not in self.g.nodes:
+            return pd.Series(self.node_ids.to_numpy(), index=self.node_ids, dtype=object)
+        n = self.g.nodes["name"].astype(object).to_numpy()
+        ids = self.node_ids.to_numpy()
+        return pd.Series(np.where(pd.isna(n), ids, n), index=self.node_ids, dtype=object)
+
+    @cached_property
+    def zones(self) -> pd.Series:
+        """Node id -> zone (object, None when missing)."""
+        z = self.g.nodes["zone"].astype(object).to_numpy() if "zone" in self.g.nodes else None
+        return pd.Series(z, index=self.node_ids, dtype=object)
+
+    def attr(self, column: str) -> pd.Series:
+        """Node id -> the value of a node column (all missing when there is no such column)."""
+        if column in self.g.nodes:
+            return pd.Series(self.g.nodes[column].to_numpy(), index=self.node_ids)
+        return pd.Series(pd.NA, index=self.node_ids, dtype=object)
+
+    def flag(self, column: str) -> pd.Series:
+        """Node id -> True where a yes/no column is true (missing counts as false)."""
+        v = self.attr(column)
+        return v.astype("boolean").fillna(False).astype(bool)
+
+    def of_type(self, *types: str) -> pd.Index:
+        """Ids of the nodes of the given types."""
+        return self.node_ids[self.types.isin(types).to_numpy()]
+
+    def name_of(self, ids) -> list:
+        """Names of a sequence of ids (the id itself when unknown)."""
+        s = pd.Series(list(ids), dtype=object)
+        out = s.map(self.names)
+        return out.where(out.notna(), s).tolist()
+
+    # -- edges and ties ------------------------------------------------------------------
+    def edges_of(self, *types: str, full: bool = False) -> pd.DataFrame:
+        """Edges of the given types (active on the audit date unless ``full``), with
+        ``source`` and ``target`` as plain ids."""
+        key = ("edges", types, full)
+        if key not in self.cache:
+            e = (self.full if full else self.g).edges
+            e = e[e["type"].isin(types).to_numpy()]
+            self.cache[key] = pd.DataFrame({
+                "source": e["source"].astype(object).to_numpy(),
+                "target": e["target"].astype(object).to_numpy(),
+                "type": e["type"].astype(object).to_numpy(),
+                "role": e["role"].to_numpy(dtype=object),
+                "start": e["start"].to_numpy(), "end": e["end"].to_numpy(),
+            })
+        return self.cache[key]
+
+    @cached_property
+    def ties(self) -> pd.DataFrame:
+        """The tie table on the audit date with ``u``, ``v``, types as plain strings."""
+        t = self.g.ties()
+        return pd.DataFrame({
+            "u": t["u"].astype(object).to_numpy(), "v": t["v"].astype(object).to_numpy(),
+            "tie_type": t["tie_type"].astype(object).to_numpy(),
+            "via": t["via"].to_numpy(dtype=object), "role": t["role"].to_numpy(dtype=object),
+            "u_type": t["u_type"].astype(object).to_numpy(),
+            "v_type": t["v_type"].astype(object).to_numpy(),
+        })
+
+    @cached_property
+    def home(self) -> pd.Series:
+        """Cadre id -> home unit id on the audit date."""
+        return self.g.home_unit
+
+    @cached_property
+    def host(self) -> pd.Series:
+        """Branch id -> host unit id on the audit date."""
+        return self.g.host_unit
+
+    @cached_property
+    def sector(self) -> pd.Series:
+        """Unit id -> sector."""
+        return self.g.sector
+
+    # -- labels ----------------------------------------------------------------------------
+    def text(self, key: str, **fields) -> str:
+        """A message of :data:`MESSAGES` in the report language."""
+        return MESSAGES[key][self.lang].format(**fields)
+
+    def label(self, prefix: str, value) -> str:
+        """The label ``MESSAGES[prefix + value]`` (the value itself when there is none)."""
+        entry = MESSAGES.get(f"{prefix}{value}")
+        return entry[self.lang] if entry else str(value)
+
+    def type_label(self, t: str) -> str:
+        return self.g.schema.label(t, self.lang)
+
+    def join(self, items) -> str:
+        """Items joined with the language's list separator."""
+        return ("、" if self.lang == "zh" else ", ").join(str(i) for i in items)
+
+    def candidate(self, name) -> str:
+        """The " (for example NAME)" fragment, or "" when there is no candidate."""
+        if name is None or (isinstance(name, float) and np.isnan(name)):
+            return ""
+        return self.text("sugg_candidate", name=name)

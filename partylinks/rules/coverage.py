@@ -1,0 +1,306 @@
+"""Organizational coverage rules: ``branch_coverage`` (enterprises and party branches) and
+``grid_coverage`` (branches and liaisons on the grids)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._candidates import cadre_table, counts, pick
+from ._context import AuditContext, empty_raw, raw_findings
+from ._params import Param
+
+__all__ = ["branch_coverage", "grid_coverage", "enterprise_coverage", "PARAMS"]
+
+PARAMS = {
+    "branch_coverage": {
+        "node_type": Param("str", "enterprise", doc="type of the units that need coverage"),
+        "min_members": Param("int", 3, minimum=1, doc="formal party members from which a "
+                             "unit must host its own branch (or be in a joint branch)"),
+        "cover_min_members": Param("int", 0, minimum=0, doc="units with fewer party "
+                                   "members than this need no coverage at all"),
+        "joint_via": Param("list[str]", ["co_building", "located_in_grid"],
+                           ("co_building", "located_in_grid"),
+                           doc="how a branch hosted elsewhere covers a unit"),
+        "instructor_roles": Param("list[str]", ["instructor"],
+                                  doc="part_time_post roles that give work coverage"),
+        "group_subtypes": Param("list[str]", ["group"],
+                                doc="branch subtypes that are party groups, not branches"),
+        "max_branch_members": Param("int", 50, minimum=1, doc="more members: split it"),
+        "split_subtypes": Param("list[str]", ["branch"], doc="branch subtypes checked "
+                                "against max_branch_members (a missing subtype is too)"),
+        "max_joint_units": Param("int", 5, minimum=1, doc="more covered units: split it"),
+        "checks": Param("list[str]", ["coverage", "branch_size", "joint_size"],
+                        ("coverage", "branch_size", "joint_size"),
+                        doc="which problems to report"),
+    },
+    "grid_coverage": {
+        "branch_levels": Param("list[int]", [2], doc="grid levels that need a branch"),
+        "branch_or_group_levels": Param("list[int]", [3], doc="grid levels that need a "
+                                        "branch or a party group"),
+        "leader_levels": Param("list[int]", [2], doc="levels that need a leader liaison"),
+        "department_levels": Param("list[int]", [2], doc="levels that need a department "
+                                   "liaison"),
+        "leader_ranks": Param("list[str]", ["county"], doc="ranks of district leaders"),
+        "group_subtypes": Param("list[str]", ["group"], doc="branch subtypes that are "
+                                "party groups"),
+        "include_located_units": Param("bool", True, doc="a branch hosted by a unit "
+                                       "located_in the grid counts for the grid"),
+    },
+}
+
+
+def _branch_kinds(ctx: AuditContext, group_subtypes) -> tuple[pd.Series, pd.Series]:
+    """(host of every hosted branch, host of every hosted branch that is not a group)."""
+    host = ctx.host
+    sub = ctx.attr("subtype").reindex(host.index)
+    return host, host[~sub.isin(group_subtypes).to_numpy()]
+
+
+def enterprise_coverage(ctx: AuditContext, params: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Coverage of every unit of ``params["node_type"]`` on the audit date.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        Per unit: ``id``, ``zone``, ``party_members`` (Int64), ``own`` (hosts a branch
+        that is not a party group), ``joint`` (covered by a joint branch),
+        ``instructor`` (has an active instructor post); and the joint pairs ``branch``,
+        ``unit`` (a branch hosted elsewhere listing the unit via ``joint_via``).
+    """
+    ids = ctx.of_type(params["node_type"])
+    _, real = _branch_kinds(ctx, params["group_subtypes"])
+    pairs = []
+    if "co_building" in params["joint_via"]:
+        cb = ctx.edges_of("co_building")
+        for b, u in (("source", "target"), ("target", "source")):
+            m = cb[b].isin(real.index).to_numpy() & cb[u].isin(ids).to_numpy()
+            pairs.append(pd.DataFrame({"branch": cb[b][m], "unit": cb[u][m]}))
+    if "located_in_grid" in params["joint_via"]:
+        li = ctx.edges_of("located_in")
+        li = li[li["source"].isin(ids).to_numpy()
+                & (li["target"].map(ctx.types) == "grid").to_numpy()]
+        gb = pd.DataFrame({"branch": real.index.to_numpy(), "grid": real.to_numpy()})
+        pairs.append(li.merge(gb, left_on="target", right_on="grid")[["branch", "source"]]
+                     .rename(columns={"source": "unit"}))
+    jp = pd.concat(pairs, ignore_index=True) if pairs else pd.DataFrame(columns=["branch",
+                                                                                 "unit"])
+    jp = jp[(jp["branch"].map(real) != jp["unit"]).to_numpy()].drop_duplicates()
+    jp = jp.sort_values(["branch", "unit"]).reset_index(drop=True)
+    t = ctx.ties
+    ins = t[(t["tie_type"] == "part_time_post").to_numpy()
+            & t["role"].isin(params["instructor_roles"]).to_numpy()]["v"]
+    pm = ctx.attr("party_members").reindex(ids)
+    cov = pd.DataFrame({
+        "id": ids.to_numpy(), "zone": ctx.zones.reindex(ids).to_numpy(),
+        "party_members": pd.array(pd.to_numeric(pm, errors="coerce"), dtype="Int64"),
+        "own": ids.isin(real.to_numpy()),
+        "joint": ids.isin(jp["unit"].to_numpy()),
+        "instructor": ids.isin(ins.to_numpy()),
+    })
+    return cov, jp
+
+
+def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
+    """Party organizations cover the enterprises (the 3-member rule) and have a sound size.
+
+    Definition, on the audit date, for each unit e of ``node_type`` with ``m`` formal
+    party members (``party_members``; missing counts as fewer than ``min_members``):
+
+    - *own branch*: a branch (subtype not in ``group_subtypes``) is hosted by e;
+    - *joint branch*: a branch hosted by another unit lists e: an active ``co_building``
+      edge between the branch and e (``joint_via`` "co_building"), or e is
+      ``located_in`` a grid that hosts the branch ("located_in_grid");
+    - *instructor*: an active ``part_time_post`` tie into e with a role of
+      ``instructor_roles`` (work coverage, 工作覆盖).
+
+    Findings (``checks``): ``coverage``: m >= ``min_members`` and neither own nor joint
+    branch; or ``cover_min_members`` <= m < ``min_members`` and no own branch, joint
+    branch or instructor. ``branch_size``: a branch whose subtype is in
+    ``split_subtypes`` (or missing) has more than ``max_branch_members`` active
+    ``member_of`` edges. ``joint_size``: a joint branch covers more than
+    ``max_joint_units`` units that host no branch of their own.
+    """
+    p = rule.params
+    cov, jp = enterprise_coverage(ctx, p)
+    names, zones = ctx.names, ctx.zones
+    checks = set(p["checks"])
+    parts = []
+    own_units = set(cov.loc[cov["own"], "id"])
+    jp_free = jp[~jp["unit"].isin(own_units).to_numpy()]
+    n_cov = jp_free.groupby("branch")["unit"].agg(list)
+    if "coverage" in checks:
+        pm = cov["party_members"]
+        big = (pm >= p["min_members"]).fillna(False).to_numpy(bool)
+        needs = (pm >= p["cover_min_members"]).fillna(True).to_numpy(bool)
+        free = ~cov["own"].to_numpy() & ~cov["joint"].to_numpy()
+        bad_big = big & free
+        bad_small = ~big & needs & free & ~cov["instructor"].to_numpy()
+        bad = cov[bad_big | bad_small].reset_index(drop=True)
+        is_big = bad_big[bad_big | bad_small]
+        # candidates: a joint branch of the zone with room, else a community cadre
+        room = n_cov[n_cov.map(len) < p["max_joint_units"]]
+        jpool = pd.DataFrame({"id": room.index, "zone": zones.reindex(room.index).to_numpy(),
+                              "load": room.map(len).to_numpy()})
+        small = bad[~is_big]
+        jc = pick(jpool, pd.DataFrame({"key": small.index, "zone": small["zone"]}),
+                  anywhere=False)["candidate"].to_numpy()
+        ic = _instructor_candidates(ctx, small, p["instructor_roles"])
+        det, fld, sugg, rel = [], [], [], []
+        si = 0
+        for i, r in enumerate(bad.itertuples(index=False)):
+            members = None if pd.isna(r.party_members) else int(r.party_members)
+            d = {"issue": "no_coverage", "party_members": members,
+                 "threshold": p["min_members"]}
+            f = {"members": "?" if members is None else members, "min_members": p["min_members"]}
+            if is_big[i]:
+                sugg.append("sugg_branch_own")
+                rel.append([])
+            else:
+                j, c = jc[si], ic[si]
+                si += 1
+                if j is not None:
+                    sugg.append("sugg_branch_joint")
+                    f["joint"] = names.get(j, j)
+                    d["candidate"] = j
+                elif c is not None:
+                    sugg.append("sugg_branch_instructor")
+                    f["cadre"] = names.get(c, c)
+                    home = ctx.home.get(c)
+                    f["unit"] = names.get(home, home)
+                    d["candidate"] = c
+                else:
+                    sugg.append("sugg_branch_generic")
+                rel.append([])
+            det.append(d)
+            fld.append(f)
+        msg = np.where(is_big, "rule_branch_uncovered_big", "rule_branch_uncovered_small")
+        parts.append(raw_findings(bad["id"], rel, det, msg, sugg, fld))
+    if "branch_size" in checks:
+        mem = ctx.edges_of("member_of")
+        n = mem.groupby("target").size()
+        sub = ctx.attr("subtype").reindex(n.index)
+        ok_type = (ctx.types.reindex(n.index) == "branch").to_numpy()
+        chk = ok_type & (sub.isin(p["split_subtypes"]) | sub.isna()).to_numpy()
+        big = n[chk & (n > p["max_branch_members"]).to_numpy()]
+        det = [{"issue": "too_many_members", "count": int(c),
+                "threshold": p["max_branch_members"]} for c in big]
+        fld = [{"count": int(c), "threshold": p["max_branch_members"]} for c in big]
+        parts.append(raw_findings(big.index, [[] for _ in big], det, "rule_branch_size",
+                                  "sugg_branch_size", fld))
+    if "joint_size" in checks:
+        over = n_cov[n_cov.map(len) > p["max_joint_units"]]
+        det = [{"issue": "joint_too_many_units", "count": len(u),
+                "threshold": p["max_joint_units"]} for u in over]
+        fld = [{"count": len(u), "threshold": p["max_joint_units"]} for u in over]
+        parts.append(raw_findings(over.index, [sorted(u) for u in over], det,
+                                  "rule_joint_size", "sugg_joint_size", fld))
+    return pd.concat(parts, ignore_index=True) if parts else empty_raw()
+
+
+def _instructor_candidates(ctx: AuditContext, units: pd.DataFrame, roles) -> list:
+    """A community cadre of each unit's zone to serve as instructor: cadres who hold or
+    held an instructor post, or have a section or county rank (likely secretaries),
+    first; then the fewest active instructor posts; then the id."""
+    cad = cadre_table(ctx)
+    cad = cad[(cad["home_type"] == "community").to_numpy()]
+    if len(cad) == 0 or len(units) == 0:
+        return [None] * len(units)
+    pt = ctx.edges_of("part_time_post")
+    now = pt[pt["role"].isin(roles).to_numpy()]["source"]
+    ever = ctx.edges_of("part_time_post", full=True)
+    ever = ever[ever["role"].isin(roles).to_numpy()]["source"]
+    lead = cad["id"].isin(ever).to_numpy() | cad["rank"].isin(["section", "county"]).to_numpy()
+    load = counts(now, cad["id"]).to_numpy() + np.where(lead, 0, 10**6)
+    pool = pd.DataFrame({"id": cad["id"].to_numpy(), "zone": cad["zone"].to_numpy(),
+                         "load": load})
+    got = pick(pool, pd.DataFrame({"key": units.index, "zone": units["zone"]}), anywhere=False)
+    return got["candidate"].tolist()
+
+
+def grid_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
+    """Every grid has the party organization and liaisons its level needs.
+
+    Definition, on the audit date, for each grid of ``level`` L:
+
+    - *branch* (L in ``branch_levels``): a branch whose subtype is not in
+      ``group_subtypes`` is hosted by the grid, or (``include_located_units``) by a unit
+      that is not a grid and is ``located_in`` the grid;
+    - *branch or group* (L in ``branch_or_group_levels``): the same, any branch or
+      party group;
+    - *leader liaison* (L in ``leader_levels``): a ``liaison`` edge from a cadre whose
+      ``rank`` is in ``leader_ranks`` to the grid;
+    - *department liaison* (L in ``department_levels``): a ``liaison`` edge to the grid
+      from an agency, or from a cadre whose home unit is an agency and whose rank is not
+      in ``leader_ranks``.
+
+    A finding for each grid and each missing item. Suggestions name the leader (same
+    zone first) or the agency of subtype ``department`` with the fewest grid liaisons.
+    """
+    p = rule.params
+    grids = ctx.of_type("grid")
+    if len(grids) == 0:
+        return empty_raw()
+    level = pd.to_numeric(ctx.attr("level").reindex(grids), errors="coerce")
+    host, real = _branch_kinds(ctx, p["group_subtypes"])
+    have_any, have_real = set(host.to_numpy()), set(real.to_numpy())
+    if p["include_located_units"]:
+        li = ctx.edges_of("located_in")
+        li = li[(li["target"].map(ctx.types) == "grid").to_numpy()
+                & (li["source"].map(ctx.types) != "grid").to_numpy()]
+        have_any |= set(li["target"][li["source"].isin(have_any)])
+        have_real |= set(li["target"][li["source"].isin(have_real)])
+    lz = ctx.edges_of("liaison")
+    lz = lz[lz["target"].isin(grids).to_numpy()]
+    rank = ctx.attr("rank")
+    src_rank = lz["source"].map(rank)
+    leader = src_rank.isin(p["leader_ranks"]).to_numpy()
+    src_type = lz["source"].map(ctx.types)
+    src_home_type = lz["source"].map(ctx.home).map(ctx.types)
+    dept = ((src_type == "agency") | ((src_type == "cadre") & (src_home_type == "agency"))
+            ).to_numpy() & ~leader
+    need = [
+        ("branch", p["branch_levels"], grids.isin(list(have_real))),
+        ("branch_or_group", p["branch_or_group_levels"], grids.isin(list(have_any))),
+        ("leader", p["leader_levels"], grids.isin(lz["target"][leader])),
+        ("department", p["department_levels"], grids.isin(lz["target"][dept])),
+    ]
+    rows = []
+    for item, levels, ok in need:
+        m = level.isin(levels).to_numpy() & ~ok
+        rows.append(pd.DataFrame({"grid": grids[m], "item": item,
+                                  "level": level[m].astype(int).to_numpy()}))
+    gap = pd.concat(rows, ignore_index=True)
+    if len(gap) == 0:
+        return empty_raw()
+    cand = [None] * len(gap)
+    zones, names = ctx.zones, ctx.names
+    for item in ("leader", "department"):
+        m = (gap["item"] == item).to_numpy()
+        if not m.any():
+            continue
+        if item == "leader":
+            cad = cadre_table(ctx)
+            ok = cad["rank"].isin(p["leader_ranks"]).to_numpy()
+            ids = cad["id"][ok]
+            pool = pd.DataFrame({"id": ids, "zone": cad["zone"][ok],
+                                 "load": counts(lz["source"], ids).to_numpy()})
+        else:
+            ag = ctx.of_type("agency")
+            sub = ctx.attr("subtype").reindex(ag)
+            if (sub == "department").any():
+                ag = ag[(sub == "department").to_numpy()]
+            pool = pd.DataFrame({"id": ag, "zone": zones.reindex(ag).to_numpy(),
+                                 "load": counts(lz["source"], ag).to_numpy()})
+        got = pick(pool, pd.DataFrame({"key": np.flatnonzero(m),
+                                       "zone": zones.reindex(gap["grid"][m]).to_numpy()}))
+        for k, c in zip(got["key"], got["candidate"], strict=True):
+            cand[k] = c
+    det = [{"issue": f"missing_{r.item}", "level": int(r.level)} | ({"candidate": c} if c
+                                                                   else {})
+           for r, c in zip(gap.itertuples(index=False), cand, strict=True)]
+    fld = [{"level": int(r.level), "item": ctx.label("grid_item_", r.item),
+            "cand": ctx.candidate(names.get(c) if c else None)}
+           for r, c in zip(gap.itertuples(index=False), cand, strict=True)]
+    sugg = [f"sugg_grid_{i}" for i in gap["item"]]
+    return raw_findings(gap["grid"], [[] for _ in cand], det, "rule_grid_missing", sugg, fld)
