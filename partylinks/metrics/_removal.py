@@ -52,17 +52,35 @@ def _pair_of_ties(ug: UnitGraph) -> np.ndarray:
     return np.searchsorted(key, np.minimum(a, b) * ug.n + np.maximum(a, b))
 
 
-def _rank(rows: np.ndarray) -> int:
-    """GF(2) rank of 128-bit labels given as (k, 2) uint64."""
-    basis: list[int] = []
-    for hi, lo in rows.tolist():
-        x = hi << 64 | lo
-        for y in basis:
-            x = min(x, x ^ y)
-        if x:
-            basis.append(x)
-            basis.sort(reverse=True)
-    return len(basis)
+def _ranks(labels: np.ndarray, start: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """GF(2) rank of each group of 128-bit labels (rows ``start[i] : start[i] + size[i]``
+    of ``labels``, shape (m, 2) uint64), all groups at once.
+
+    Gaussian elimination in insertion order: a new vector is reduced by every earlier basis
+    vector whose pivot (lowest set bit) it has; what remains, if not zero, joins the basis
+    with its own lowest set bit as pivot. A basis vector never holds an earlier pivot, so
+    one pass in insertion order clears them all.
+    """
+    g, smax = len(start), int(size.max()) if len(size) else 0
+    basis = np.zeros((smax, g, 2), dtype=np.uint64)
+    pivot = np.zeros((smax, g, 2), dtype=np.uint64)  # one-bit masks
+    rank = np.zeros(g, dtype=np.int64)
+    zero = np.uint64(0)
+    for i in range(smax):
+        live = size > i
+        x = labels[np.where(live, start + i, 0)]
+        x[~live] = 0
+        for j in range(i):
+            hit = ((x & pivot[j]) != zero).any(axis=1)
+            x[hit] ^= basis[j][hit]
+        low = x[:, 1] != zero  # lowest set bit, in the low word when it has one
+        word = np.where(low, x[:, 1], x[:, 0])
+        bit = word & (~word + np.uint64(1))
+        basis[i] = x
+        pivot[i, :, 1] = np.where(low, bit, zero)
+        pivot[i, :, 0] = np.where(low, zero, bit)
+        rank += (word != zero)
+    return rank
 
 
 def _pieces(indptr, indices, comp2, cid, removed: set, seeds: list[int], bound: int) -> int:
@@ -119,33 +137,39 @@ def _added_by_removal(g, as_of, groups: np.ndarray, pair_idx: np.ndarray) -> np.
     keep = ~bc.is_bridge
     m2 = coo_matrix((np.ones(keep.sum()), (bc.u[keep], bc.v[keep])), shape=(ug.n, ug.n))
     _, comp2 = connected_components(m2, directed=False)
-    df = pd.DataFrame({"g": groups[nb], "c": comp2[bc.u[pair_idx[nb]]], "p": pair_idx[nb]})
-    df = df.sort_values(["g", "c", "p"], kind="stable")
-    size = df.groupby(["g", "c"], sort=False)["p"].transform("size").to_numpy()
-    df = df[size >= 2]
-    if not len(df):
+    gg, cc, pp = groups[nb], comp2[bc.u[pair_idx[nb]]], pair_idx[nb]
+    o = np.lexsort((pp, cc, gg))
+    gg, cc, pp = gg[o], cc[o], pp[o]
+    new = np.r_[True, (gg[1:] != gg[:-1]) | (cc[1:] != cc[:-1])]
+    start = np.flatnonzero(new)
+    size = np.diff(np.r_[start, len(gg)])
+    multi = size >= 2
+    start, size = start[multi], size[multi]
+    if not len(start):
         return added
-    labels = bc.cycle_labels()
-    adj = ug.adj
-    indptr, indices = adj.indptr, adj.indices
-    for (grp, cid), sub in df.groupby(["g", "c"], sort=True):
-        p = sub["p"].to_numpy()
-        if len(p) > _MAX_LABELLED:
-            drop = np.ones(len(bc.u), dtype=bool)
-            drop[p] = False
-            sel = drop & keep
-            m = coo_matrix((np.ones(sel.sum()), (bc.u[sel], bc.v[sel])), shape=(ug.n, ug.n))
-            _, lab = connected_components(m, directed=False)
-            added[grp] += len(np.unique(lab[comp2 == cid])) - 1
-            continue
-        d = len(p) - _rank(labels[p])
-        if d == 0:
-            continue
+    big = size > _MAX_LABELLED
+    for s0, k in zip(start[big].tolist(), size[big].tolist(), strict=True):
+        p = pp[s0:s0 + k]
+        drop = np.ones(len(bc.u), dtype=bool)
+        drop[p] = False
+        sel = drop & keep
+        m = coo_matrix((np.ones(sel.sum()), (bc.u[sel], bc.v[sel])), shape=(ug.n, ug.n))
+        _, lab = connected_components(m, directed=False)
+        added[gg[s0]] += len(np.unique(lab[comp2 == cc[s0]])) - 1
+    start, size = start[~big], size[~big]
+    labels = bc.cycle_labels()[pp]
+    d = np.zeros(len(start), dtype=np.int64)
+    for lo, hi in ((2, 2), (3, 4), (5, 8), (9, 16), (17, 32), (33, _MAX_LABELLED)):
+        b = (size >= lo) & (size <= hi)  # similar sizes together: little padding
+        d[b] = size[b] - _ranks(labels, start[b], size[b])
+    indptr, indices = ug.adj.indptr, ug.adj.indices
+    for s0, k, dd in zip(start[d > 0].tolist(), size[d > 0].tolist(), d[d > 0].tolist(),
+                         strict=True):
+        p = pp[s0:s0 + k]
         u, v = bc.u[p].tolist(), bc.v[p].tolist()
-        seeds = sorted(set(u) | set(v))
-        pieces = _pieces(indptr, indices, comp2, int(cid), set(zip(u, v, strict=True)),
-                         seeds, d + 1)
-        added[grp] += pieces - 1
+        pieces = _pieces(indptr, indices, comp2, int(cc[s0]), set(zip(u, v, strict=True)),
+                         sorted(set(u) | set(v)), dd + 1)
+        added[gg[s0]] += pieces - 1
     return added
 
 
@@ -201,17 +225,19 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     sp, so = sole_pairs[owner >= 0], owner[owner >= 0]
     # isolates: units whose every pair is a sole pair of the cadre
     pa, pb = ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()
-    inc = pd.DataFrame({"k": np.r_[so, so], "u": np.r_[pa[sp], pb[sp]]})
-    cnt = inc.groupby(["k", "u"], sort=True).size()
-    kk = cnt.index.get_level_values(0).to_numpy()
-    uu = cnt.index.get_level_values(1).to_numpy()
-    iso = cnt.to_numpy() == ug.degree()[uu]
-    ids = ug.ids.astype(object)
-    iso_df = pd.DataFrame({"k": kk[iso], "id": ids[uu[iso]]}).sort_values(["k", "id"])
-    lists = iso_df.groupby("k")["id"].agg(list)
-    isolates = [[] for _ in range(k)]
-    for key, val in lists.items():
-        isolates[key] = val
+    key = np.unique(np.r_[so, so] * ug.n + np.r_[pa[sp], pb[sp]], return_counts=True)
+    kk, uu = key[0] // max(ug.n, 1), key[0] % max(ug.n, 1)
+    iso = key[1] == ug.degree()[uu]
+    ki, ui = kk[iso], ug.ids.astype(str)[uu[iso]]
+    o = np.lexsort((ui, ki))
+    ki, ui = ki[o], ui[o].astype(object)
+    n_isolated = np.bincount(ki, minlength=k).astype(np.int64)
+    isolates = np.empty(k, dtype=object)
+    isolates[:] = [[] for _ in range(k)]
+    bounds = np.flatnonzero(np.r_[True, ki[1:] != ki[:-1]])[: len(ki)]
+    ends = np.r_[bounds[1:], len(ki)][: len(bounds)]
+    for b0, b1 in zip(bounds.tolist(), ends.tolist(), strict=True):
+        isolates[ki[b0]] = ui[b0:b1].tolist()
     added = np.zeros(k, dtype=np.int64)
     if len(sp):
         part = _added_by_removal(g, as_of, so, sp)
@@ -224,7 +250,7 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
         "home_unit": home.to_numpy(dtype=object),
         "n_ties": n_ties.astype(np.int64),
         "isolates": pd.Series(isolates, dtype=object),
-        "n_isolated": np.array([len(x) for x in isolates], dtype=np.int64),
+        "n_isolated": n_isolated,
         "components_added": added,
     })
     out = out.sort_values(["n_isolated", "components_added", "n_ties", "cadre"],

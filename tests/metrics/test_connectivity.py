@@ -361,3 +361,29 @@ def test_key_person_risk_on_pockets_by_brute_force(n, data):
         H = unit_nx(g, drop=(t["via"] == cadre).to_numpy())
         assert row["components_added"] == nx.number_connected_components(H) - base
         assert row["isolates"] == sorted(u for u in H if H.degree(u) == 0 < G.degree(u))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), min_size=1,
+                         max_size=9), min_size=1, max_size=6))
+def test_group_ranks_match_elimination_by_hand(groups):
+    """The vectorized GF(2) rank of label groups equals a plain elimination."""
+    from partylinks.metrics._removal import _ranks
+
+    # small values in both words, shifted so that low and high words both matter
+    rows = [(hi << 61, lo * 3) for grp in groups for hi, lo in grp]
+    labels = np.array(rows, dtype=np.uint64).reshape(-1, 2)
+    size = np.array([len(grp) for grp in groups])
+    start = np.r_[0, np.cumsum(size)[:-1]]
+    expected = []
+    for grp in groups:
+        basis: list[int] = []
+        for hi, lo in grp:
+            x = (hi << 61) << 64 | lo * 3
+            for y in basis:
+                x = min(x, x ^ y)
+            if x:
+                basis.append(x)
+                basis.sort(reverse=True)
+        expected.append(len(basis))
+    assert _ranks(labels, start, size).tolist() == expected
