@@ -159,6 +159,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart_matrix_title": {"zh": "联系矩阵（按{by}）", "en": "Linkage matrix by {by}"},
     "chart_by_sector": {"zh": "部门类别", "en": "sector"},
     "chart_by_zone": {"zh": "片区", "en": "zone"},
+    "chart_by_type": {"zh": "单位类型", "en": "unit type"},
     "chart_ties": {"zh": "联系数", "en": "ties"},
     "chart_tied_pairs": {"zh": "有联系的单位对数", "en": "tied unit pairs"},
     "chart_density": {
@@ -176,8 +177,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart_largest_share": {"zh": "最大连通片占比", "en": "largest component share"},
     "chart_total": {"zh": "合计", "en": "total"},
     "chart_score_title": {
-        "zh": "各片区单位联系薄弱度",
-        "en": "Weak-linkage score of units by zone",
+        "zh": "单位联系薄弱度（按{by}）",
+        "en": "Weak-linkage score of units by {by}",
     },
     "chart_score_axis": {
         "zh": "联系薄弱度（0 = 紧密，1 = 最薄弱）",

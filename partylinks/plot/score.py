@@ -89,6 +89,9 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
     s["group"] = s[by].astype(object).where(s[by].notna(), none).astype(str)
     if by == "sector":
         s["group"] = [sector_label(v, lang) if v != none else v for v in s["group"]]
+    elif by == "type":
+        schema = getattr(g_or_report, "schema", None) or g_or_report.graph.schema
+        s["group"] = [schema.label(v, lang) if v != none else v for v in s["group"]]
     stats = s.groupby("group", sort=True)["score"].agg(["mean", "size"])
     stats["weak"] = s.assign(w=s["score"] >= WEAK_THRESHOLD).groupby("group")["w"].sum()
     order = stats.sort_values(["mean"], ascending=True, kind="stable").index.tolist()
@@ -130,7 +133,8 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
         ax.grid(axis="x", color="#eeeeee", zorder=0)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-        ax.set_title(label("score_title", lang), fontproperties=fp(12), loc="left")
+        by_label = label(f"by_{by}", lang) if by in ("zone", "sector", "type") else by
+        ax.set_title(label("score_title", lang, by=by_label), fontproperties=fp(12), loc="left")
         sectors = [v for v in ("community", "park", "enterprise", "government", "project",
                                "grid") if v in set(s["sector"])]
         handles = [Line2D([], [], linestyle="none", marker="o", markersize=6,
