@@ -216,7 +216,8 @@ def test_as_of(graph_factory):
 
 
 def test_no_units(graph_factory):
-    g = graph_factory([("K", "cadre")], [])
+    with pytest.warns(pl.ValidationWarning, match="no_home_unit"):
+        g = graph_factory([("K", "cadre")], [])
     assert M.components(g).empty
     assert M.largest_component_share(g) == 0.0
     assert M.bridges(g).empty and M.articulation_units(g).empty
