@@ -50,6 +50,10 @@ class LinkGraph:
         One row per edge: ``source``, ``target`` (categoricals over the node ids),
         ``type`` (categorical), ``role``, ``start``, ``end`` (datetime64, NaT when open)
         and any extra columns.
+    edge_ids : ndarray of int
+        A stable id per edge: its row position in the graph as loaded. Graphs derived
+        with :meth:`at` or :meth:`subgraph` keep the ids of the edges they keep, so an
+        edge is named the same in every snapshot.
     events : DataFrame or None
         ``date``, ``kind``, ``units`` (tuple of ids) when an events table was loaded.
     schema : Schema
@@ -72,7 +76,8 @@ class LinkGraph:
 
     def __init__(self, nodes: pd.DataFrame, edges: pd.DataFrame, *,
                  schema: Schema | None = None, events: pd.DataFrame | None = None,
-                 issues: pd.DataFrame | None = None, provenance: dict | None = None):
+                 issues: pd.DataFrame | None = None, provenance: dict | None = None,
+                 edge_ids: np.ndarray | None = None):
         self.schema = schema or default_schema()
         nodes = nodes.reset_index(drop=True)
         ids = nodes["id"].astype(object)
@@ -100,6 +105,8 @@ class LinkGraph:
         if "role" not in edges:
             edges["role"] = None
         self.edges = edges
+        self.edge_ids = (np.arange(len(edges), dtype=np.int64) if edge_ids is None
+                         else np.asarray(edge_ids, dtype=np.int64))
         self.events = events
         self.issues = issues if issues is not None else pd.DataFrame()
         self.provenance = provenance or {}
@@ -184,7 +191,8 @@ class LinkGraph:
         for end in ("source", "target"):
             e[end] = e[end].astype(object)
         return LinkGraph(nodes.reset_index(drop=True), e, schema=self.schema, events=events,
-                         issues=self.issues, provenance=self.provenance)
+                         issues=self.issues, provenance=self.provenance,
+                         edge_ids=self.edge_ids[edges.index.to_numpy()])
 
     def subgraph(self, zones: Iterable[str] | None = None, types: Iterable[str] | None = None,
                  ids: Iterable[str] | None = None) -> LinkGraph:

@@ -9,7 +9,8 @@ Definitions used throughout :mod:`partylinks.metrics`:
   enterprise, agency, council, project, grid);
 - a **tie** is a row of the tie table ``g.ties()`` (see :mod:`partylinks.graph.projection`);
 - the **carrier** of a tie is the cadre in its ``via`` column, or, for a unit-to-unit
-  tie, the edge itself (named ``"edge:<row position>"``);
+  tie, the edge itself (named ``"edge:<id>"`` with its stable id ``g.edge_ids``, which is
+  its row position in the graph as loaded, the same in every ``as_of`` snapshot);
 - the **unit graph** is the simple undirected graph on the units with an edge between
   ``u`` and ``v`` when at least one tie joins them (in either direction).
 """
@@ -103,7 +104,8 @@ def unit_graph(g, as_of=None) -> UnitGraph:
     via = t["via"].to_numpy(dtype=object)
     has_via = pd.notna(via)
     edge = t["edge"].to_numpy()
-    carrier = np.where(has_via, via, np.char.add("edge:", edge.astype(str)).astype(object))
+    stable = g.edge_ids[edge]
+    carrier = np.where(has_via, via, np.char.add("edge:", stable.astype(str)).astype(object))
     ties = t.assign(a=a, b=b, carrier=carrier)
 
     n = len(ids)

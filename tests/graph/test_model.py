@@ -74,3 +74,16 @@ def test_from_networkx_checks_types():
     G.add_edge("a", "b", type="co_building")
     with pytest.raises(pl.ValidationError, match="alien"):
         pl.from_networkx(G)
+
+
+def test_edge_ids_are_stable_across_snapshots(graph_factory):
+    g = graph_factory([("C1", "community"), ("E1", "enterprise"), ("W1", "council")],
+                      [("C1", "W1", "council_member", None, "2024-01-01", "2024-12-31"),
+                       ("E1", "W1", "council_member")])
+    h = g.at("2025-06-30")
+    assert h.edge_ids.tolist() == [1]
+    from partylinks.metrics._unitgraph import unit_graph
+
+    assert unit_graph(h).ties["carrier"].tolist() == ["edge:1"]
+    fragile = pl.metrics.fragile_units(g, as_of="2025-06-30")
+    assert fragile[["id", "sole_carrier"]].values.tolist() == [["E1", "edge:1"], ["W1", "edge:1"]]
