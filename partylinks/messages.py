@@ -124,7 +124,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart_cadre": {"zh": "党员干部", "en": "cadre"},
     "chart_ego": {"zh": "中心单位", "en": "the unit in focus"},
-    "chart_findings": {"zh": "有审计问题的单位", "en": "unit with audit findings"},
+    "chart_findings": {
+        "zh": "有审计问题的单位（数字 = 错误和警告数）",
+        "en": "unit with findings (number of errors and warnings)",
+    },
     "chart_held_by": {"zh": "仅靠{name}", "en": "only via {name}"},
     "chart_network_title": {
         "zh": "单位联系网络：{n_units} 个单位，{n_pairs} 对有联系",

@@ -121,7 +121,11 @@ def _typed_graph(g) -> nx.MultiDiGraph:
         for a in eattrs:  # GEXF and Gephi need a number there
             if "weight" in a:
                 a["attr_weight"] = str(a.pop("weight"))
-    for k, (u, v, a) in enumerate(zip(src, dst, eattrs, strict=True)):
+    # a stable edge id (the row as loaded) when the graph keeps one, so that an edge has
+    # the same id in the export of every snapshot
+    ids = getattr(g, "edge_ids", None)
+    ids = np.arange(len(e)) if ids is None else np.asarray(ids)
+    for k, u, v, a in zip(ids.tolist(), src, dst, eattrs, strict=True):
         G.add_edge(u, v, key=f"e{k}", id=f"e{k}", **a)
     return G
 
@@ -194,7 +198,8 @@ def to_gexf(g, path: str | Path, *, units: bool = False, as_of=None) -> Path:
 
     Every node and edge with its attributes, flattened as described in the module
     docstring; node ``label`` is the name. The typed graph is written as a directed
-    multigraph with edge ids ``e<row>`` (the row of the edge in ``g.edges``).
+    multigraph with edge ids ``e<row>`` (the row of the edge in the graph as loaded, so
+    that an edge keeps its id in a snapshot ``as_of`` a date).
 
     Parameters
     ----------

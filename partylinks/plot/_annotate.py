@@ -70,6 +70,10 @@ def network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, cadres_
                                   markerfacecolor="white", markeredgecolor=WEAK_COLOR,
                                   markeredgewidth=1.8,
                                   label=f"{label('key_cadre', lang)}: {counts['key_cadres']}"))
+    if "findings" in counts:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
+                              markerfacecolor=WEAK_COLOR, markeredgewidth=0,
+                              label=f"{label('findings', lang)}: {counts['findings']}"))
     leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), prop=fp(8),
                     frameon=False, borderaxespad=0.2, handlelength=2.8, handletextpad=0.6)
     texts = leg.get_texts()
@@ -122,6 +126,7 @@ def unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, 
     if len(cadres):
         obstacles = np.vstack([obstacles, cadres[["x", "y"]].to_numpy()])
         obstacle_pt = np.concatenate([obstacle_pt, np.full(len(cadres), 2.0)])
+    badges = [t for t in ax.texts if str(t.get_gid() or "").startswith("badge:")]
     place_labels(ax, pts, texts, prio, offsets, size=7.5, force=force, colors=colors,
                  limit=60 if labels == "auto" else None, obstacles=obstacles,
-                 obstacle_pt=obstacle_pt)
+                 obstacle_pt=obstacle_pt, avoid=badges)

@@ -49,15 +49,16 @@ def _hits(box: np.ndarray, boxes: np.ndarray) -> int:
 def place_labels(ax: Axes, xy: np.ndarray, texts: list[str], priority: np.ndarray,
                  offsets_pt: np.ndarray, *, size: float = 7.0, force: np.ndarray | None = None,
                  colors: list[str] | None = None, limit: int | None = None,
-                 obstacles: np.ndarray | None = None, obstacle_pt: np.ndarray | None = None
-                 ) -> list:
+                 obstacles: np.ndarray | None = None, obstacle_pt: np.ndarray | None = None,
+                 avoid: list | None = None) -> list:
     """Draw the labels of the points ``xy`` (data coordinates) without overlaps.
 
     Labels are tried in decreasing ``priority``; each is tried right, left, above and
     below its point (``offsets_pt`` points away, e.g. the marker radius) and kept at the
     first position whose box overlaps no label kept before, no marker of ``obstacles``
     (points in data coordinates with radii ``obstacle_pt`` in points) other than its own
-    point, and stays inside the figure. A label with ``force`` True is kept in any case,
+    point, no artist of ``avoid`` (e.g. badges already drawn), and stays inside the
+    figure. A label with ``force`` True is kept in any case,
     at the position with the fewest overlaps; at most ``limit`` labels without ``force``
     are kept. The figure is laid out once first, so that the boxes are measured where
     they will be drawn.
@@ -80,6 +81,10 @@ def place_labels(ax: Axes, xy: np.ndarray, texts: list[str], priority: np.ndarra
     else:
         obs = np.zeros((0, 4))
     kept = np.zeros((0, 4))
+    if avoid:
+        boxes = [a.get_window_extent(renderer) for a in avoid]
+        kept = np.array([[b.x0 - 3 * pad, b.y0 - 3 * pad, b.x1 + 3 * pad, b.y1 + 3 * pad]
+                         for b in boxes])
     drawn = []
     n_free = 0
     force = np.zeros(len(texts), bool) if force is None else np.asarray(force, bool)

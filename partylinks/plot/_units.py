@@ -12,7 +12,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Circle
 
 from ._annotate import CADRE_LINK, network_legend, unit_labels
-from ._weak import weak_spots
+from ._weak import finding_counts, report_weak_spots, weak_spots
 from .layout import zone_cells, zone_layout, zone_of_units
 from .style import (
     FRAGILE_COLOR,
@@ -74,9 +74,29 @@ def _sizes(degree: np.ndarray) -> np.ndarray:
     return np.minimum(40 + 20 * np.sqrt(degree), 240.0)
 
 
+def _badges(ax, g, report, ug, keep, xy, size) -> int:
+    """Write each drawn unit's number of errors and warnings in a small disc at its upper
+    right (red with an error, orange otherwise); return the number of such units."""
+    per_unit, errors = finding_counts(g, report)
+    index = pd.Index(ug.ids)
+    n = 0
+    for uid, count in per_unit.items():
+        i = index.get_indexer([uid])[0]
+        if i < 0 or not keep[i]:
+            continue
+        d = np.sqrt(size[i]) / 2
+        ax.annotate(str(count), xy[i], xytext=(d * 0.9, d * 0.9), textcoords="offset points",
+                    ha="center", va="center", fontproperties=fp(6.5), color="white",
+                    zorder=7, gid=f"badge:{uid}",
+                    bbox={"boxstyle": "circle,pad=0.18", "linewidth": 0,
+                          "fc": WEAK_COLOR if uid in errors else FRAGILE_COLOR})
+        n += 1
+    return n
+
+
 def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
                title: Callable[[int, int], str], show_cadres: bool, highlight: bool,
-               labels, lang: str, seed: int, as_of) -> Axes:
+               labels, lang: str, seed: int, as_of, report=None) -> Axes:
     """Draw the units of ``keep`` (see :func:`partylinks.plot.plot_network`)."""
     sel = np.flatnonzero(keep)
     if not len(sel):
@@ -114,7 +134,11 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
     tie_types = list(ug.ties["tie_type"].cat.categories)
     schema = g.schema
     styles_used: list[str | None] = []
-    ws = weak_spots(g, as_of, cadres=show_cadres) if highlight else None
+    ws = None
+    if highlight and report is not None and pd.Timestamp(as_of) == pd.Timestamp(report.as_of):
+        ws = report_weak_spots(report)   # the audit's own tables, on the audit date
+    elif highlight:
+        ws = weak_spots(g, as_of, cadres=show_cadres)
     is_cadre_tie = ties["via"].notna().to_numpy() if show_cadres else np.zeros(len(ties), bool)
 
     pairs = _pair_styles(ties[~is_cadre_tie], tie_types)
@@ -189,6 +213,8 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
     if center is not None:
         ax.scatter(*xy[center], s=(np.sqrt(size[center]) + 12) ** 2, facecolors="none",
                    edgecolors="#111111", linewidths=1.2, zorder=4, gid="ego")
+    if report is not None:
+        counts["findings"] = _badges(ax, g, report, ug, keep, xy, size)
 
     n_pairs = int(len(_pair_styles(ties, tie_types)))
     ax.set_title(title(len(sel), n_pairs), fontproperties=fp(12), loc="left")

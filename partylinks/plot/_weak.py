@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["WeakSpots", "weak_spots"]
+import pandas as pd
+
+__all__ = ["WeakSpots", "weak_spots", "report_weak_spots", "finding_counts"]
 
 
 @dataclass
@@ -52,3 +54,57 @@ def weak_spots(g, as_of=None, *, cadres: bool = False) -> WeakSpots:
         risk = key_person_risk(g, as_of=as_of)
         ws.key_cadres = set(risk.loc[risk["components_added"] > 0, "cadre"].astype(str))
     return ws
+
+
+def report_weak_spots(report) -> WeakSpots:
+    """The :class:`WeakSpots` of an AuditReport, from its own metric tables.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> r = pl.audit(pl.datasets.house(), as_of="2025-06-30")
+    >>> w = report_weak_spots(r)
+    >>> sorted(w.isolated), sorted(map(sorted, w.bridges))
+    (['A1'], [['C1', 'E1'], ['C1', 'W1']])
+    """
+    m = report.metrics
+    ws = WeakSpots()
+    if m.get("isolated") is not None:
+        ws.isolated = set(m["isolated"]["id"].astype(str))
+    fr = m.get("fragile")
+    if fr is not None and len(fr):
+        fr = fr[fr["sole_carrier_kind"] == "cadre"]
+        ws.fragile = dict(zip(fr["id"].astype(str), fr["sole_carrier"].astype(str),
+                              strict=True))
+    br = m.get("bridges")
+    if br is not None:
+        ws.bridges = {frozenset(p) for p in zip(br["u"].astype(str), br["v"].astype(str),
+                                                strict=True)}
+    kp = m.get("key_person")
+    if kp is not None and len(kp):
+        ws.key_cadres = set(kp.loc[kp["components_added"] > 0, "cadre"].astype(str))
+    return ws
+
+
+def finding_counts(g, report) -> tuple[dict[str, int], set[str]]:
+    """Errors and warnings of ``report`` per unit, and the units with at least one error.
+
+    A finding about a branch or a cadre counts for the unit it stands for (host unit,
+    home unit); info findings are left out.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> g = pl.datasets.house()
+    >>> counts, errors = finding_counts(g, pl.audit(g, as_of="2025-06-30"))
+    >>> counts["A1"], "A1" in errors
+    (1, True)
+    """
+    f = report.findings
+    f = f[f["severity"].isin(["error", "warning"])]
+    unit = g.unit_of.reindex(f["node_id"].astype(str)).to_numpy(dtype=object)
+    df = pd.DataFrame({"unit": unit, "error": (f["severity"] == "error").to_numpy()})
+    df = df[df["unit"].notna()]
+    counts = df.groupby("unit", sort=True).size()
+    errors = set(df.loc[df["error"], "unit"].astype(str))
+    return {str(k): int(v) for k, v in counts.items()}, errors

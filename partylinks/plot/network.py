@@ -113,7 +113,10 @@ def plot_network(g, ax: Axes | None = None, *, zone: str | Iterable[str] | None 
     highlight : bool, default True
         Highlight the weak spots.
     report : AuditReport, optional
-        An audit of ``g``: its date is used when ``as_of`` is not given.
+        An audit of ``g`` (:func:`partylinks.audit`): its date is used when ``as_of`` is
+        not given, the weak spots are taken from its metric tables (on its date), and each
+        unit with errors or warnings gets a small disc with their number (red when one is
+        an error); a finding about a branch or cadre counts for its host or home unit.
     labels : "auto", bool or list of str
         "auto" labels the weak spots, the ego and as many well-connected units as fit
         without overlapping; True labels every unit, False none, a list those ids.
@@ -151,6 +154,6 @@ def plot_network(g, ax: Axes | None = None, *, zone: str | Iterable[str] | None 
             return ax
         return draw_units(
             g, ug, ax, keep, center, show_cadres=show_cadres, highlight=highlight,
-            labels=labels, lang=lang, seed=seed, as_of=as_of,
+            labels=labels, lang=lang, seed=seed, as_of=as_of, report=report,
             title=lambda n_units, n_pairs: _title(g, ug, zone, ego, center, radius, n_units,
                                                   n_pairs, lang, as_of))

@@ -144,4 +144,8 @@ def test_unit_graph_export(tmp_path, fmt):
     # before K1's appointment started only K2 ties C1 and E1
     H = export_graph(g, units=True, as_of="2023-12-31")
     assert H.edges["C1", "E1"]["weight"] == 1 and H.edges["C1", "E1"]["carriers"] == "K2"
-    assert export_graph(g, as_of="2023-12-31").number_of_edges() == 8
+    before = export_graph(g, as_of="2023-12-31")
+    assert before.number_of_edges() == 8
+    # an edge keeps its id in a snapshot: e6 (K1's appointment from 2024) is left out
+    assert sorted(d["id"] for _, _, d in before.edges(data=True)) == [
+        "e0", "e1", "e2", "e3", "e4", "e5", "e7", "e8"]
