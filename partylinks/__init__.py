@@ -42,3 +42,11 @@ def __getattr__(name: str):
 
         return importlib.import_module(".plot", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# the coverage audit: pl.audit(g) -> AuditReport
+from . import report, rules  # noqa: E402
+from .report import AuditReport, audit  # noqa: E402
+from .rules import default_policy_path, load_policy  # noqa: E402
+
+__all__ += ["audit", "AuditReport", "load_policy", "default_policy_path", "rules", "report"]

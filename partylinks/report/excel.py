@@ -1,0 +1,193 @@
+"""The Excel report: one sheet per part, safe against formula injection.
+
+Sheets, in order: 概览/Summary (one row per zone and the total), 问题清单/Findings (every
+finding), 规则/Rules (each rule: kind, severity, status, number of findings), one sheet
+per rule that ran (its findings), one sheet per metric table, and 说明/About (the audit
+date, dataset, policy and notes). Every sheet has its header row frozen, a filter on the
+header and column widths fitted to the content (CJK characters count double).
+
+Safety: a text cell that starts with ``= + - @``, a tab, CR or LF is written as a text
+cell (``data_type = "s"``) with Excel's *quote prefix* style, so Excel, WPS and LibreOffice
+show it as text and never run it as a formula, and the cell keeps the original text
+(:data:`partylinks.safe.FORMULA_PREFIXES`). Characters that XML cannot hold (control
+characters) are replaced by U+FFFD.
+
+The workbook is written with openpyxl's streaming writer; a table longer than Excel's
+1,048,576 rows is never truncated: the findings raise :class:`ExcelRowLimitError`, a
+metric table is left out and the About sheet says so.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..messages import msg
+from ..safe import FORMULA_PREFIXES
+from ._tables import display_frame, label
+
+__all__ = ["write_excel", "ExcelRowLimitError", "EXCEL_MAX_ROWS", "sheet_names"]
+
+EXCEL_MAX_ROWS = 1_048_576
+"""Rows per worksheet in Excel (and WPS), header included."""
+
+_PERCENT = {"largest_share", "branch_coverage"}
+_BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+class ExcelRowLimitError(ValueError):
+    """A table has more rows than an Excel worksheet can hold."""
+
+    def __init__(self, n: int, lang: str = "zh"):
+        self.n_rows = n
+        super().__init__(msg("report_excel_too_big", lang, n=n, limit=EXCEL_MAX_ROWS))
+
+
+def sheet_names(wanted: list[str]) -> list[str]:
+    """Valid, unique sheet names: at most 31 characters, no ``[]:*?/\\``, and a ``~2``,
+    ``~3`` ... suffix where two would clash (case-insensitively, as Excel compares).
+
+    Examples
+    --------
+    >>> sheet_names(["概览", "a" * 40, "a" * 35, "x/y"])
+    ['概览', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaa~2', 'x_y']
+    """
+    out, seen = [], set()
+    for w in wanted:
+        base = (str(w).translate(_BAD_SHEET_CHARS).strip("'") or "sheet")[:31]
+        name, k = base, 1
+        while name.lower() in seen:
+            k += 1
+            suffix = f"~{k}"
+            name = base[:31 - len(suffix)] + suffix
+        seen.add(name.lower())
+        out.append(name)
+    return out
+
+
+def _width(text) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
+
+
+def _clean(s: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", s)
+
+
+def _write_sheet(wb, title: str, df: pd.DataFrame, raw_columns: list[str]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    ncol = max(len(df.columns), 1)
+    sample = df.head(200)
+    for j, col in enumerate(df.columns, start=1):
+        vals = [_width(v) for v in sample.iloc[:, j - 1] if v is not None and v == v]
+        w = max([_width(col) + 4, *vals]) + 2
+        ws.column_dimensions[get_column_letter(j)].width = min(max(w, 8), 60)
+    ws.freeze_panes = "A2"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
+
+    def cell(v, fmt=None):
+        if isinstance(v, str):
+            c = WriteOnlyCell(ws, value=_clean(v))
+            if v.startswith(FORMULA_PREFIXES):
+                c.data_type = "s"
+                c.quotePrefix = True
+            return c
+        c = WriteOnlyCell(ws, value=v)
+        if fmt:
+            c.number_format = fmt
+        return c
+
+    head = []
+    for col in df.columns:
+        c = cell(str(col))
+        c.font, c.fill = bold, fill
+        c.alignment = Alignment(vertical="center")
+        head.append(c)
+    ws.append(head)
+    fmts = []
+    for col, raw in zip(df.columns, raw_columns, strict=True):
+        s = df[col]
+        if raw in _PERCENT:
+            fmts.append("0.0%")
+        elif pd.api.types.is_float_dtype(s.dtype):
+            fmts.append("0.000")
+        elif pd.api.types.is_datetime64_any_dtype(s.dtype):
+            fmts.append("yyyy-mm-dd")
+        else:
+            fmts.append(None)
+    cols = []
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_datetime64_any_dtype(s.dtype):
+            cols.append([None if pd.isna(v) else v.to_pydatetime() for v in s])
+        else:
+            arr = s.astype(object).to_numpy()
+            cols.append([None if (v is None or v is pd.NA or (isinstance(v, float)
+                                                              and np.isnan(v))) else
+                         (v.item() if isinstance(v, np.generic) else v) for v in arr])
+    for row in zip(*cols, strict=True):
+        ws.append([cell(v, f) if v is not None else None for v, f in zip(row, fmts, strict=True)])
+    last = get_column_letter(ncol)
+    ws.auto_filter.ref = f"A1:{last}{len(df) + 1}"
+
+
+def write_excel(report, path: str | Path) -> Path:
+    """Write ``report`` as an ``.xlsx`` workbook (see the module docstring).
+
+    Raises
+    ------
+    ExcelRowLimitError
+        When the findings have more rows than a worksheet holds; nothing is written.
+    """
+    from openpyxl import Workbook
+
+    from .. import __version__
+
+    lang = report.lang
+    limit = EXCEL_MAX_ROWS - 1
+    if len(report.findings) > limit:
+        raise ExcelRowLimitError(len(report.findings), lang)
+    path = Path(path)
+    parts: list[tuple[str, pd.DataFrame]] = [
+        (msg("sheet_summary", lang), report.summary),
+        (msg("sheet_findings", lang), report.findings),
+        (msg("sheet_rules", lang), report.rules),
+    ]
+    ran = report.rules[report.rules["status"] == "ran"]["rule"].tolist()
+    for rid in ran:
+        parts.append((rid, report.findings[report.findings["rule"] == rid]))
+    notes = []
+    for name, table in report.metrics.items():
+        title = label("metric_", name, lang)
+        if len(table) > limit:
+            notes.append(msg("report_metric_omitted", lang, name=title, n=len(table)))
+            continue
+        parts.append(((f"指标-{title}" if lang == "zh" else f"metric-{name}"), table))
+    about = [
+        (msg("report_title", lang), ""),
+        (msg("report_dataset", lang), report.graph.get("source", "")),
+        (msg("report_as_of", lang), report.as_of.date().isoformat()),
+        (msg("report_policy", lang), f"{report.policy.name} ({report.policy.source})"),
+        ("", msg("report_graph", lang, **report.graph_counts)),
+        ("", msg("report_counts", lang, **report.counts)),
+        ("", msg("report_generated", lang, version=__version__)),
+    ]
+    if report.anonymized:
+        about.append(("", msg("report_anonymized", lang)))
+    about += [("", n) for n in notes]
+    parts.append((msg("sheet_about", lang), pd.DataFrame(about, columns=["key", "value"])))
+    names = sheet_names([p[0] for p in parts])
+    wb = Workbook(write_only=True)
+    for name, (_, table) in zip(names, parts, strict=True):
+        _write_sheet(wb, name, display_frame(table, lang), list(table.columns))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

@@ -1,0 +1,104 @@
+"""The JSON and CSV reports.
+
+JSON (UTF-8, one object; field names are stable, ``format_version`` changes if they do):
+
+- ``format``: ``"partylinks-audit"``; ``format_version``: ``1``;
+  ``partylinks_version``: the version that wrote it;
+- ``as_of``: the audit date, ``YYYY-MM-DD``; ``lang``: ``"zh"`` or ``"en"`` (the language
+  of ``message`` and ``suggestion``); ``anonymized``: true when cadre names are keyed
+  pseudonyms;
+- ``graph``: ``source`` (where the data came from), ``n_nodes``, ``n_edges``,
+  ``n_units``, ``n_ties`` (ties active on the audit date);
+- ``policy``: ``name``, ``source``, ``rules`` (each rule with ``id``, ``kind``,
+  ``severity``, ``enabled``, optional ``zones`` and its parameters);
+- ``rules``: one object per rule: ``rule``, ``kind``, ``severity``, ``enabled``,
+  ``status`` (``ran``, ``disabled``, ``skipped_no_events``, ``skipped_no_metric``),
+  ``findings``;
+- ``counts``: ``error``, ``warning``, ``info`` (numbers of findings);
+- ``summary``: one object per zone and the total, with the columns of
+  ``report.summary`` (``zone``, ``units``, ``community`` ... ``score``);
+- ``findings``: one object per finding with the columns of ``report.findings``:
+  ``rule``, ``kind``, ``severity``, ``node_id``, ``node_type``, ``name``, ``zone``,
+  ``related_ids`` (array), ``detail`` (object), ``message``, ``suggestion``;
+- ``metrics``: table name -> array of row objects (``isolated``, ``fragile``,
+  ``key_person``, ``components``, ``zones``, ``bridges``, ``tie_strength``, ``score``,
+  ``coverage``, as available).
+
+Missing values are ``null``; dates are ISO strings.
+
+CSV: the findings (UTF-8 with BOM, so Excel opens it with the right encoding), headers
+in the report language, lists as ``a; b``, ``detail`` as JSON text, and every text cell
+that a spreadsheet would run as a formula prefixed with ``'``
+(:func:`partylinks.safe.safe_frame`); the summary beside it as ``<name>.summary.csv``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from ..safe import safe_frame
+from ._tables import display_frame
+
+__all__ = ["to_json_text", "write_json", "write_csv", "summary_csv_path", "FORMAT_VERSION"]
+
+FORMAT_VERSION = 1
+
+
+def _records(df: pd.DataFrame) -> str:
+    if len(df) == 0:
+        return "[]"
+    return df.to_json(orient="records", force_ascii=False, date_format="iso", date_unit="s")
+
+
+def to_json_text(report) -> str:
+    """The report as JSON text (see the module docstring for the fields)."""
+    from .. import __version__
+
+    head = {
+        "format": "partylinks-audit", "format_version": FORMAT_VERSION,
+        "partylinks_version": __version__, "as_of": report.as_of.date().isoformat(),
+        "lang": report.lang, "anonymized": bool(report.anonymized),
+        "graph": {"source": str(report.graph.get("source", "")), **report.graph_counts},
+        "policy": {"name": report.policy.name, "source": report.policy.source,
+                   "rules": [r.to_dict() for r in report.policy.rules]},
+        "counts": report.counts,
+    }
+    body = json.dumps(head, ensure_ascii=False)[:-1]
+    tables = [("rules", report.rules), ("summary", report.summary),
+              ("findings", report.findings)]
+    parts = [body] + [f', "{k}": {_records(v)}' for k, v in tables]
+    metrics = ", ".join(f'"{k}": {_records(v)}' for k, v in report.metrics.items())
+    parts.append(f', "metrics": {{{metrics}}}}}')
+    return "".join(parts)
+
+
+def write_json(report, path: str | Path) -> Path:
+    """Write :func:`to_json_text` to ``path`` (UTF-8)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_json_text(report), encoding="utf-8")
+    return path
+
+
+def summary_csv_path(path: str | Path) -> Path:
+    """Where :func:`write_csv` puts the summary: ``report.csv`` -> ``report.summary.csv``."""
+    p = Path(path)
+    return p.with_name(f"{p.stem}.summary{p.suffix or '.csv'}")
+
+
+def write_csv(report, path: str | Path) -> Path:
+    """Write the findings to ``path`` and the summary beside it (see the module docstring).
+
+    Returns the path of the findings file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for df, p in ((report.findings, path), (report.summary, summary_csv_path(path))):
+        safe_frame(display_frame(df, report.lang, values=False)).to_csv(
+            p, index=False, encoding="utf-8-sig")
+    return path
+
+

@@ -1,0 +1,161 @@
+"""The :class:`AuditReport`: findings, per-zone summary and metric tables of one audit."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..messages import msg
+from ..rules import Policy
+from ._tables import display_frame, label
+from .anonymize import write_key
+
+__all__ = ["AuditReport", "FORMATS"]
+
+FORMATS = ("xlsx", "html", "json", "csv")
+"""Report formats, by file suffix."""
+
+
+@dataclass(repr=False, eq=False)
+class AuditReport:
+    """The result of :func:`partylinks.audit`.
+
+    Attributes
+    ----------
+    findings : DataFrame
+        One row per finding: ``rule``, ``kind``, ``severity``, ``node_id``, ``node_type``,
+        ``name``, ``zone``, ``related_ids`` (list), ``detail`` (dict), ``message``,
+        ``suggestion`` (see :mod:`partylinks.rules.engine`).
+    summary : DataFrame
+        One row per zone and a total row (see :func:`partylinks.report.summary.zone_summary`).
+    metrics : dict of str -> DataFrame
+        The metric tables on the audit date (isolated, fragile, key_person, components,
+        zones, bridges, tie_strength, score, coverage).
+    rules : DataFrame
+        One row per rule of the policy: ``rule``, ``kind``, ``severity``, ``enabled``,
+        ``status``, ``findings``.
+    policy : Policy
+    as_of : Timestamp
+        The audit date.
+    lang : str
+        Language of messages, suggestions and exported headers.
+    graph : dict
+        ``source``, ``n_nodes``, ``n_edges``, ``n_units``, ``n_ties``.
+    anonymized : bool
+        True when cadre names are keyed pseudonyms.
+    key : str or None
+        The pseudonym key (not shown in ``repr``).
+    key_generated : bool
+        True when the key was generated: writing the report then also writes it to
+        ``<report path>.key`` (mode 0600).
+    """
+
+    findings: pd.DataFrame
+    summary: pd.DataFrame
+    metrics: dict
+    rules: pd.DataFrame
+    policy: Policy
+    as_of: pd.Timestamp
+    lang: str
+    graph: dict
+    anonymized: bool = False
+    key: str | None = field(default=None, repr=False)
+    key_generated: bool = False
+
+    # -- numbers ---------------------------------------------------------------------------
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of findings by severity: ``{"error": .., "warning": .., "info": ..}``."""
+        vc = self.findings["severity"].value_counts()
+        return {s: int(vc.get(s, 0)) for s in ("error", "warning", "info")}
+
+    @property
+    def graph_counts(self) -> dict[str, int]:
+        """``n_nodes``, ``n_edges``, ``n_units``, ``n_ties``."""
+        return {k: int(self.graph.get(k, 0)) for k in ("n_nodes", "n_edges", "n_units",
+                                                        "n_ties")}
+
+    @property
+    def exit_severity(self) -> str | None:
+        """The most severe level with at least one finding (None when there is none)."""
+        c = self.counts
+        return next((s for s in ("error", "warning", "info") if c[s]), None)
+
+    # -- display ---------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        c = self.counts
+        zones = max(len(self.summary) - 1, 0)
+        return (f"<AuditReport as of {self.as_of.date().isoformat()}, policy "
+                f"{self.policy.name or self.policy.source!r}: {len(self.findings)} findings "
+                f"({c['error']} error, {c['warning']} warning, {c['info']} info) in "
+                f"{zones} zones>")
+
+    def _repr_html_(self) -> str:
+        lang = self.lang
+        c = self.counts
+        counts = msg("report_counts", lang, **c)
+        by_rule = self.rules[["rule", "kind", "severity", "status", "findings"]]
+        return (f"<div><strong>{html.escape(msg('report_title', lang))}</strong> &nbsp; "
+                f"{html.escape(msg('report_as_of', lang))}: {self.as_of.date().isoformat()}"
+                f"<br>{html.escape(counts)}"
+                + display_frame(self.summary, lang).to_html(index=False, escape=True,
+                                                            na_rep="", float_format="{:.3g}".format)
+                + display_frame(by_rule, lang).to_html(index=False, escape=True)
+                + "</div>")
+
+    def by_rule(self) -> pd.DataFrame:
+        """Rules with their number of findings (the ``rules`` table, labels in ``lang``)."""
+        out = self.rules.copy()
+        out["kind_label"] = [label("kind_", k, self.lang) for k in out["kind"]]
+        return out
+
+    # -- writing ---------------------------------------------------------------------------
+    def _done(self, path: Path) -> Path:
+        if self.anonymized and self.key_generated and self.key:
+            write_key(Path(f"{path}.key"), self.key)
+        return path
+
+    def key_path(self, path: str | Path) -> Path | None:
+        """Where writing to ``path`` puts the generated key (None when none is written)."""
+        if self.anonymized and self.key_generated and self.key:
+            return Path(f"{path}.key")
+        return None
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write the Excel workbook (see :mod:`partylinks.report.excel`)."""
+        from .excel import write_excel
+
+        return self._done(write_excel(self, path))
+
+    def to_html(self, path: str | Path) -> Path:
+        """Write the self-contained HTML file (see :mod:`partylinks.report.html`)."""
+        from .html import write_html
+
+        return self._done(write_html(self, path))
+
+    def to_json(self, path: str | Path) -> Path:
+        """Write the JSON file (fields in :mod:`partylinks.report.jsonio`)."""
+        from .jsonio import write_json
+
+        return self._done(write_json(self, path))
+
+    def to_csv(self, path: str | Path) -> Path:
+        """Write the findings as CSV and the summary as ``<name>.summary.csv``."""
+        from .jsonio import write_csv
+
+        return self._done(write_csv(self, path))
+
+    def write(self, path: str | Path, format: str | None = None) -> Path:
+        """Write in ``format`` (``xlsx``, ``html``, ``json``, ``csv``), by default the one
+        named by the file suffix."""
+        path = Path(path)
+        fmt = (format or path.suffix.lstrip(".").lower() or "xlsx")
+        if fmt == "xls":
+            fmt = "xlsx"
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return {"xlsx": self.to_excel, "html": self.to_html, "json": self.to_json,
+                "csv": self.to_csv}[fmt](path)

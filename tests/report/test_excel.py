@@ -1,0 +1,92 @@
+"""The Excel report: sheets, frozen headers, filters, widths, formula-safe text cells."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from reportkit import FORMULA, HOSTILE, hostile_graph, sample_report
+
+import partylinks as pl
+from partylinks.report import excel
+from partylinks.report.excel import ExcelRowLimitError, sheet_names
+
+
+def test_sheets_of_a_sample_report(tmp_path):
+    r = sample_report("yongchun")
+    path = r.to_excel(tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    ran = r.rules.loc[r.rules["status"] == "ran", "rule"].tolist()
+    assert wb.sheetnames[:3] == ["概览", "问题清单", "规则"]
+    assert wb.sheetnames[3:3 + len(ran)] == ran
+    assert wb.sheetnames[-1] == "说明"
+    assert "指标-孤立单位" in wb.sheetnames
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
+        assert ws.column_dimensions["A"].width >= 8, ws.title
+        assert len(ws.title) <= 31
+    f = wb["问题清单"]
+    assert [c.value for c in f[1]] == ["规则", "规则类型", "严重程度", "编号", "类型", "名称",
+                                       "片区", "相关编号", "详情", "问题", "建议"]
+    assert f.max_row == len(r.findings) + 1
+    assert f.auto_filter.ref == f"A1:K{len(r.findings) + 1}"
+    assert f["C2"].value == "错误"
+    s = wb["概览"]
+    assert s.cell(row=s.max_row, column=1).value == "合计"
+    assert s.max_row == len(r.summary) + 1
+    assert wb["mutual_appointments"].max_row == 4
+
+
+def test_english_headers(tmp_path):
+    r = sample_report("shishi_pengtian", lang="en")
+    wb = load_workbook(r.to_excel(tmp_path / "r.xlsx"))
+    assert wb.sheetnames[:3] == ["Summary", "Findings", "Rules"]
+    assert [c.value for c in wb["Findings"][1]][:3] == ["rule", "kind", "severity"]
+
+
+def test_hostile_text_is_written_as_text_cells(tmp_path):
+    r = pl.audit(hostile_graph(), as_of="2025-06-30")
+    r.findings.loc[0, "message"] = "\tcmd"      # a loader strips blanks from names
+    r.findings.loc[1, "suggestion"] = "\r=1+1"
+    wb = load_workbook(r.to_excel(tmp_path / "r.xlsx"))
+    ws = wb["问题清单"]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    risky = [c for c in cells if c.value[:1] in ("=", "+", "-", "@", "\t", "\r", "\n")]
+    names = {c.value for c in risky}
+    assert {n for n in HOSTILE if n[:1] in "=+-@"} <= names
+    assert "\tcmd" in names and "\n=1+1" in names   # XML reads CR back as LF
+    for c in risky:
+        assert c.data_type == "s", c.value
+        assert c.quotePrefix, c.value
+    # the cell holds the original text: no apostrophe, nothing lost
+    assert FORMULA in names and "'" + FORMULA not in names
+    # the zone "=Z1" in the summary is safe too
+    zone = wb["概览"]["A2"]
+    assert (zone.value, zone.data_type, zone.quotePrefix) == ("=Z1", "s", True)
+    assert not any(c.data_type == "f" for ws in wb.worksheets for row in ws.iter_rows()
+                   for c in row)
+
+
+def test_row_limit_raises_and_leaves_no_file(tmp_path, monkeypatch):
+    r = pl.audit(hostile_graph(), as_of="2025-06-30")
+    monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", len(r.findings))   # one row short
+    with pytest.raises(ExcelRowLimitError, match="超过 Excel"):
+        r.to_excel(tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_metric_tables_too_long_are_left_out_with_a_note(tmp_path, monkeypatch):
+    r = pl.audit(hostile_graph(), as_of="2025-06-30", lang="en")
+    r.metrics["tie_strength"] = pd.DataFrame({"u": ["a"] * 40})
+    monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", 30)
+    wb = load_workbook(r.to_excel(tmp_path / "r.xlsx"))
+    assert "metric-tie_strength" not in wb.sheetnames
+    notes = [c.value for row in wb["About"].iter_rows() for c in row if c.value]
+    assert "metric table 'tie strength' has 40 rows, more than Excel's limit; it is not in " \
+           "this workbook: see the JSON report" in notes
+
+
+def test_sheet_names_are_valid_and_unique():
+    got = sheet_names(["a:b", "A:B", "x" * 31, "x" * 31 + "y", "Rules", "rules"])
+    assert got == ["a_b", "A_B~2", "x" * 31, "x" * 29 + "~2", "Rules", "rules~2"]
