@@ -159,6 +159,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart_isolated_share": {"zh": "孤立单位占比", "en": "share of isolated units"},
     "chart_empty": {"zh": "没有可绘制的单位", "en": "no units to draw"},
+    "chart_written": {"zh": "已写出图表：{path}", "en": "chart written to {path}"},
     "chart_matrix_title": {"zh": "联系矩阵（按{by}）", "en": "Linkage matrix by {by}"},
     "chart_by_sector": {"zh": "部门类别", "en": "sector"},
     "chart_by_zone": {"zh": "片区", "en": "zone"},
