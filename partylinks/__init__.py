@@ -50,3 +50,10 @@ from .report import AuditReport, audit  # noqa: E402
 from .rules import default_policy_path, load_policy  # noqa: E402
 
 __all__ += ["audit", "AuditReport", "load_policy", "default_policy_path", "rules", "report"]
+
+
+# change over time, what-if and gap repair: pl.compare, pl.simulate, pl.suggest, pl.rollup
+from . import change  # noqa: E402
+from .change import Comparison, WhatIf, compare, rollup, simulate, suggest  # noqa: E402
+
+__all__ += ["change", "compare", "Comparison", "simulate", "WhatIf", "suggest", "rollup"]

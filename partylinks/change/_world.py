@@ -1,0 +1,176 @@
+"""What the suggestion engine knows about a graph on one date: who is where, who holds how
+many posts, which units are tied through whom, and the open findings.
+
+Built once per :func:`partylinks.suggest` call from the audit's own lookups
+(:class:`partylinks.rules.AuditContext`), so candidates qualify exactly as the rules say.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import numpy as np
+import pandas as pd
+from scipy.sparse.csgraph import connected_components
+
+from ..metrics._unitgraph import unit_graph
+from ..rules import AuditContext
+from ..rules._candidates import cadre_table
+
+__all__ = ["World", "DEFAULT_CAPACITY", "check_capacity"]
+
+DEFAULT_CAPACITY: dict[str, int] = {
+    "instructor": 3,
+    "part_time_post": 3,
+    "service_pairing": 2,
+    "liaison": 2,
+    "convenes": 1,
+    "council_member": 2,
+    "co_building": 5,
+    "grid_staff": 2,
+    "registers_at": 1,
+}
+"""The most posts of each kind one node may hold once the plan is carried out (active edges
+already held count): ``instructor`` enterprises a (community) cadre instructs,
+``part_time_post`` part-time posts of any role a cadre holds, ``service_pairing`` 1+1+1
+pairings a cadre holds, ``liaison`` units or grids a cadre or agency liaises with,
+``convenes`` councils a leader convenes, ``council_member`` councils a unit belongs to,
+``co_building`` co-building partners of a branch or unit (so a joint branch covers at most
+5 units, the default policy's limit), ``grid_staff`` grids a cadre staffs,
+``registers_at`` communities a cadre or branch registers at (双报到)."""
+
+
+def check_capacity(capacity: dict | None) -> dict[str, int]:
+    """The default capacities overridden by ``capacity`` (unknown keys are an error)."""
+    out = dict(DEFAULT_CAPACITY)
+    for k, v in (capacity or {}).items():
+        if k not in DEFAULT_CAPACITY:
+            raise ValueError(f"unknown capacity {k!r}; known: {sorted(DEFAULT_CAPACITY)}")
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise ValueError(f"capacity {k!r} must be a whole number >= 0, got {v!r}")
+        out[k] = v
+    return out
+
+
+class World:
+    """Lookups over ``g`` on ``as_of`` for candidate generation and the objective.
+
+    Attributes
+    ----------
+    ctx : AuditContext
+    unit : dict
+        Node id -> its unit id (a unit itself, a branch's host, a cadre's home unit).
+    comp : dict
+        Unit id -> component label in the unit graph.
+    carriers : dict
+        Unit id -> set of its distinct carriers (at most two are kept: enough to tell
+        isolated, fragile and safe apart).
+    load : Counter
+        ``(capacity key, node id)`` -> posts held now (active edges).
+    existing : set
+        ``(source, target, type)`` of every edge in the data, whatever its dates.
+    members : dict
+        Council id -> set of member unit ids (active council_member ties).
+    posts : set
+        ``(u, v)`` unit pairs joined by an active part_time_post tie from u to v.
+    """
+
+    def __init__(self, g, as_of: pd.Timestamp, lang: str, capacity: dict[str, int]):
+        self.g = g
+        self.ctx = ctx = AuditContext(g, as_of, lang)
+        self.capacity = capacity
+        gs = ctx.g
+        self.types = ctx.types
+        self.zones = ctx.zones
+        self.names = ctx.names
+        self.sector = ctx.sector
+        uo = gs.unit_of
+        self.unit = {k: v for k, v in uo.items() if v is not None and not pd.isna(v)}
+        ug = unit_graph(gs)
+        self.ug = ug
+        _, lab = connected_components(ug.adj, directed=False)
+        self.comp = dict(zip(ug.ids, lab.tolist(), strict=True))
+        sizes = np.bincount(lab) if len(lab) else np.array([0])
+        self.largest = int(np.argmax(sizes)) if len(lab) else -1
+        self.comp_size = dict(enumerate(sizes.tolist()))
+        self.degree = dict(zip(ug.ids, ug.degree().tolist(), strict=True))
+        t = ug.ties
+        self.carriers: dict[str, set] = defaultdict(set)
+        for a, b, c in zip(ug.ids[t["a"].to_numpy()], ug.ids[t["b"].to_numpy()],
+                           t["carrier"].to_numpy(dtype=object), strict=True):
+            for x in (a, b):
+                if len(self.carriers[x]) < 2:
+                    self.carriers[x].add(c)
+        e = gs.edges
+        src = e["source"].astype(object).to_numpy()
+        dst = e["target"].astype(object).to_numpy()
+        et = e["type"].astype(object).to_numpy()
+        role = e["role"].to_numpy(dtype=object)
+        self.load: Counter = Counter()
+        for s, d, k, r in zip(src, dst, et, role, strict=True):
+            if k in capacity:
+                self.load[(k, s)] += 1
+                if k == "co_building":
+                    self.load[(k, d)] += 1
+            if k == "part_time_post" and r == "instructor":
+                self.load[("instructor", s)] += 1
+        full = g.edges
+        self.existing = set(zip(full["source"].astype(object), full["target"].astype(object),
+                                full["type"].astype(object), strict=True))
+        ties = ctx.ties
+        cm = ties[(ties["tie_type"] == "council_member").to_numpy()]
+        self.members: dict[str, set] = defaultdict(set)
+        for u, v in zip(cm["u"], cm["v"], strict=True):
+            self.members[v].add(u)
+        pt = ties[(ties["tie_type"] == "part_time_post").to_numpy()]
+        self.posts = set(zip(pt["u"], pt["v"], strict=True))
+        self.cadres = cadre_table(ctx).set_index("id", drop=False)
+        self.cadres = self.cadres[self.cadres["home"].notna()]
+        self.councils: dict[str, list] = defaultdict(list)
+        for c in sorted(ctx.of_type("council")):
+            self.councils[self.zones.get(c)].append(c)
+
+    # -- lookups ----------------------------------------------------------------------
+    def zone(self, node: str):
+        """Zone of a node (a cadre without one: the zone of the home unit)."""
+        z = self.zones.get(node)
+        if (z is None or pd.isna(z)) and node in self.unit:
+            z = self.zones.get(self.unit[node])
+        return None if z is None or pd.isna(z) else z
+
+    def name(self, node: str) -> str:
+        n = self.names.get(node)
+        return node if n is None or pd.isna(n) else str(n)
+
+    def hubs(self, zone, exclude: set, k: int) -> list[str]:
+        """Up to ``k`` units of ``zone`` in the largest component (councils left out), most
+        tied partners first, then by id."""
+        if not hasattr(self, "_hubs"):
+            ug = self.ug
+            ids = ug.ids
+            z = self.zones.reindex(ids).to_numpy()
+            t = self.types.reindex(ids).to_numpy()
+            lab = np.array([self.comp[u] for u in ids])
+            ok = (lab == self.largest) & (t != "council")
+            order = np.lexsort((ids.astype(str), -ug.degree()))
+            self._hubs: dict = defaultdict(list)
+            for i in order[ok[order]]:
+                self._hubs[z[i]].append(ids[i])
+        out = []
+        for u in self._hubs.get(zone, []):
+            if u not in exclude:
+                out.append(u)
+                if len(out) == k:
+                    break
+        return out
+
+    def room(self, key: str, node: str, planned: Counter | None = None) -> bool:
+        """True when ``node`` may take one more post of kind ``key``."""
+        used = self.load[(key, node)] + (planned[(key, node)] if planned else 0)
+        return used < self.capacity[key]
+
+    def projected(self, source: str, target: str) -> tuple:
+        """``(U, V, carrier)``: the units a new edge would tie and who carries it (the
+        cadre, or ``None`` for a unit-to-unit edge, which is its own carrier)."""
+        carrier = source if self.types.get(source) == "cadre" else None
+        return self.unit.get(source), self.unit.get(target), carrier
