@@ -101,7 +101,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "more_problems": {"zh": "……另有 {n} 个问题", "en": "... and {n} more"},
     # -- change over time, what-if and repair (partylinks.change) ----------------------
-    "chg_title_compare": {"zh": "变化对比：{before} → {after}", "en": "Change: {before} -> {after}"},
+    "chg_title_compare": {"zh": "变化对比：{before} → {after}",
+                          "en": "Change: {before} -> {after}"},
     "chg_title_whatif": {"zh": "情景推演：{what}", "en": "What-if: {what}"},
     "chg_graph_before": {"zh": "原数据", "en": "first graph"},
     "chg_graph_after": {"zh": "对比数据", "en": "second graph"},
@@ -114,7 +115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chg_line_findings": {"zh": "审计问题：新增 {opened} 个，解决 {closed} 个",
                           "en": "findings: {opened} opened, {closed} closed"},
     "chg_line_orphans": {
-        "zh": "失去依托单位的党组织 {branches} 个，失去工作单位的党员干部 {cadres} 个（其联系不再计入）",
+        "zh": "失去依托单位的党组织 {branches} 个，失去工作单位的党员干部 {cadres} 个"
+        "（其联系不再计入）",
         "en": "{branches} branch(es) lost their host unit and {cadres} cadre(s) their home unit "
         "(their ties no longer count)",
     },
@@ -149,10 +151,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chg_act_convenes": {"zh": "{source}任{target}召集人", "en": "{source} convenes {target}"},
     "chg_act_liaison": {"zh": "{source}挂钩联系{target}", "en": "{source} liaises with {target}"},
     "chg_act_grid_staff": {"zh": "{source}任{target}网格员", "en": "{source} staffs grid {target}"},
-    "chg_act_registers_at": {"zh": "{source}到{target}双报到", "en": "{source} registers at {target}"},
+    "chg_act_registers_at": {"zh": "{source}到{target}双报到",
+                             "en": "{source} registers at {target}"},
     "chg_act_other": {"zh": "{source}→{target}（{type}）", "en": "{source} -> {target} ({type})"},
     "chg_eff_closes": {"zh": "解决{n}个问题（{rules}）", "en": "closes {n} finding(s) ({rules})"},
-    "chg_eff_joins": {"zh": "把原本不相连的单位连起来", "en": "joins parts of the network that were apart"},
+    "chg_eff_joins": {"zh": "把原本不相连的单位连起来",
+                      "en": "joins parts of the network that were apart"},
     "chg_eff_opens": {"zh": "但新增{n}个问题（{rules}）", "en": "but opens {n} ({rules})"},
     "chg_eff_none": {"zh": "增加一条联系", "en": "adds a tie"},
     "chg_sep": {"zh": "；", "en": "; "},
@@ -179,6 +183,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{findings_before} findings; with the plan {closed} closed, {opened} opened; "
         "components {components_before} -> {components_after}",
     },
+    "chg_sec_comparison": {"zh": "变化对比", "en": "Change over time"},
+    "chg_sheet_prefix": {"zh": "变化-", "en": "change-"},
     "chg_col_metric": {"zh": "指标", "en": "metric"},
     "chg_col_before": {"zh": "之前", "en": "before"},
     "chg_col_after": {"zh": "之后", "en": "after"},

@@ -12,7 +12,7 @@ import sys
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ["validate", "summary", "generate", "audit", "policy", "chart"]
+COMMANDS = ["validate", "summary", "generate", "audit", "policy", "chart", "compare", "suggest"]
 """Command modules, in the order ``--help`` lists them."""
 
 

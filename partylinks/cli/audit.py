@@ -52,6 +52,9 @@ def register(sub) -> None:
     p.add_argument("--as-of", metavar="DATE", dest="as_of",
                    help="审计日期，如 2025-06-30（默认今天；用 --sample 时默认为样例的参照日期）/ "
                    "audit date (default: today; with --sample, the sample's reference date)")
+    p.add_argument("--compare-to", metavar="DATE", dest="compare_to",
+                   help="与较早日期对比，报告中增加变化对比部分 / add a section on what "
+                   "changed since an earlier date (see `partylinks compare`)")
     p.add_argument("--fail-on", choices=["error", "warning"], dest="fail_on",
                    help="有该级别及以上问题时退出码为 1 / exit 1 when findings reach this level")
     p.add_argument("--anonymize", action="store_true",
@@ -173,7 +176,8 @@ def run(args) -> int:
     try:
         as_of = args.as_of or (sample_date(args.sample) if args.sample else None)
         report = audit(g, policy=args.policy, as_of=as_of, lang=args.lang,
-                       progress=prog, anonymize=anonymize, key=key)
+                       progress=prog, anonymize=anonymize, key=key,
+                       compare_to=args.compare_to)
     except PolicyError as exc:
         print(f"partylinks: {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -181,6 +185,8 @@ def run(args) -> int:
         print(f"partylinks: {exc}", file=sys.stderr)
         return EXIT_INVALID
     print_summary(report, command=_command(args), hint=not args.out)
+    if report.comparison is not None:
+        print(f"\n{report.comparison!r}")
     if args.out:
         out = Path(args.out)
         with prog.phase("write"):

@@ -32,7 +32,7 @@ def audit_date(as_of=None) -> pd.Timestamp:
 
 def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
           progress: bool | Progress | None = None, anonymize: bool = False,
-          key: str | bytes | None = None) -> AuditReport:
+          key: str | bytes | None = None, compare_to=None) -> AuditReport:
     """Audit a graph against a policy: every finding, a per-zone summary and the metrics.
 
     Every rule is evaluated on the graph as it stood on ``as_of``: only edges with
@@ -60,6 +60,9 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
         The pseudonym key. When ``anonymize`` and no key is given, a random key is
         generated; the report keeps it and writes it beside the report file as
         ``<report>.key`` (mode 0600).
+    compare_to : date-like, optional
+        An earlier date: the report also holds ``comparison``, what changed from that
+        date to ``as_of`` (:func:`partylinks.compare` on the same graph and policy).
 
     Returns
     -------
@@ -99,7 +102,14 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
         "n_nodes": int(len(g.nodes)), "n_edges": int(len(g.edges)),
         "n_units": int(np.isin(types, g.schema.unit_types).sum()), "n_ties": int(n_ties),
     }
-    return AuditReport(findings=findings, summary=summary, metrics=metrics, rules=status,
+    report = AuditReport(findings=findings, summary=summary, metrics=metrics, rules=status,
                        policy=pol, as_of=day, lang=lang, graph=graph,
                        anonymized=bool(anonymize), key=key if anonymize else None,
                        key_generated=generated)
+    if compare_to is not None:
+        from ..change import compare
+
+        with prog.phase("compare"):
+            report.comparison = compare(g, before=compare_to, after=day, policy=pol,
+                                        lang=lang)
+    return report

@@ -171,6 +171,12 @@ def write_excel(report, path: str | Path) -> Path:
             notes.append(msg("report_metric_omitted", lang, name=title, n=len(table)))
             continue
         parts.append(((f"指标-{title}" if lang == "zh" else f"metric-{name}"), table))
+    if getattr(report, "comparison", None) is not None:
+        from ..change._present import export_frames
+
+        for title, table in export_frames(report.comparison.sections(), lang,
+                                          safe=False).items():
+            parts.append((msg("chg_sheet_prefix", lang) + title, table))
     about = [
         (msg("report_title", lang), ""),
         (msg("report_dataset", lang), report.graph.get("source", "")),

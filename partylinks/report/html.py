@@ -139,6 +139,9 @@ def render_html(report) -> str:
         parts.append(f'<h3>{_esc(label("metric_", name, lang))}</h3>')
         parts.append(_table(display_frame(table, lang), list(table.columns),
                             limit=MAX_METRIC_ROWS, lang=lang))
+    if getattr(report, "comparison", None) is not None:
+        parts.append(f'<h2>{_esc(msg("chg_sec_comparison", lang))}</h2>')
+        parts.append(report.comparison._repr_html_())
     parts.append(f'<p class="note">{_esc(msg("report_generated", lang, version=__version__))}'
                  "</p></body></html>")
     return "\n".join(parts)

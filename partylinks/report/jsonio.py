@@ -71,6 +71,11 @@ def to_json_text(report) -> str:
               ("findings", report.findings)]
     parts = [body] + [f', "{k}": {_records(v)}' for k, v in tables]
     metrics = ", ".join(f'"{k}": {_records(v)}' for k, v in report.metrics.items())
+    c = getattr(report, "comparison", None)
+    if c is not None:
+        comp = ", ".join(f'"{k}": {_records(v)}' for k, v in c.sections().items())
+        parts.append(f', "comparison": {{"before": {json.dumps(c.before)}, '
+                     f'"after": {json.dumps(c.after)}, {comp}}}')
     parts.append(f', "metrics": {{{metrics}}}}}')
     return "".join(parts)
 

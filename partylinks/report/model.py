@@ -51,6 +51,9 @@ class AuditReport:
     key_generated : bool
         True when the key was generated: writing the report then also writes it to
         ``<report path>.key`` (mode 0600).
+    comparison : Comparison or None
+        What changed since an earlier date, when the audit was run with ``compare_to``
+        (:func:`partylinks.compare`); every export then has a section for it.
     """
 
     findings: pd.DataFrame
@@ -64,6 +67,7 @@ class AuditReport:
     anonymized: bool = False
     key: str | None = field(default=None, repr=False)
     key_generated: bool = False
+    comparison: object = None
 
     # -- numbers ---------------------------------------------------------------------------
     @property
