@@ -131,7 +131,10 @@ def _write_table(df: pd.DataFrame, path: Path, format: str) -> None:
     table = pa.Table.from_pandas(df, preserve_index=False)
     cols = [c.cast(pa.date32()) if pa.types.is_timestamp(c.type) else c
             for c in table.columns]
-    pacsv.write_csv(pa.table(cols, names=table.column_names), path)
+    with open(path, "wb") as fh:  # no generated value needs quotes
+        fh.write((",".join(table.column_names) + "\n").encode("utf-8"))
+        pacsv.write_csv(pa.table(cols, names=table.column_names), fh,
+                        pacsv.WriteOptions(include_header=False, quoting_style="none"))
 
 
 def _cat(codes: np.ndarray, labels) -> pd.Categorical:

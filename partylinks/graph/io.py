@@ -8,6 +8,10 @@ a user sees in Excel (the header is row 1, the first data row is row 2).
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +27,7 @@ TABLE_NAMES: dict[str, tuple[str, ...]] = {
 }
 _EXTS = (".csv", ".xlsx", ".xlsm", ".parquet", ".pq")
 ENCODINGS = ("utf-8-sig", "gb18030")
+_TEXT = re.compile(rb"[^\r\n]")
 
 
 @dataclass
@@ -32,8 +37,9 @@ class Table:
     Attributes
     ----------
     frame : DataFrame
-        Cells as stripped strings, empty cells as ``None``; headers already mapped to
-        canonical names by the schema when read through :func:`read_dataset`.
+        Cells as stripped strings, empty cells missing, each column a Categorical (every
+        distinct text stored once); headers already mapped to canonical names by the
+        schema when read through :func:`read_dataset`.
     file : str
         The file (and sheet) to name in messages.
     rows : ndarray
@@ -74,27 +80,105 @@ def _problem(code: str, file: str, table: str, **kw) -> dict:
     return d
 
 
+def _categorical(codes: np.ndarray, texts: np.ndarray) -> pd.Categorical:
+    """Cells as a Categorical: ``texts[codes]``, where a text of None (or code -1) is a
+    missing cell; equal texts are merged into one category."""
+    texts = np.asarray(texts, dtype=object)
+    present = np.array([t is not None for t in texts], dtype=bool)
+    cat_codes, cats = pd.factorize(texts[present])
+    remap = np.full(len(texts) + 1, -1, dtype=np.int64)
+    remap[:-1][present] = cat_codes
+    return pd.Categorical.from_codes(remap[codes], categories=pd.Index(cats, dtype=object))
+
+
+def _text_column(s: pd.Series) -> pd.Categorical:
+    """One column as stripped text (see :func:`_text_frame`)."""
+    if pd.api.types.is_float_dtype(s.dtype):
+        vals = s.to_numpy(dtype=float, na_value=np.nan)
+        codes, uniq = pd.factorize(vals)
+        integral = np.isfinite(uniq) & (np.floor(uniq) == uniq)
+        txt = np.where(integral, np.nan_to_num(uniq).astype(np.int64).astype(str),
+                       uniq.astype(str)).astype(object)
+        return _categorical(codes, txt)
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        codes, uniq = pd.factorize(s)
+        return _categorical(codes, np.asarray(uniq.strftime("%Y-%m-%d"), dtype=object))
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        codes, uniq = s.cat.codes.to_numpy(), np.asarray(s.cat.categories, dtype=object)
+    else:
+        codes, uniq = pd.factorize(s.astype(object) if s.dtype == bool else s)
+        uniq = np.asarray(uniq, dtype=object)
+    txt = [str(u).strip() for u in uniq]
+    return _categorical(codes, np.array([t if t else None for t in txt], dtype=object))
+
+
 def _text_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """Cells as stripped text; empty cells become None. Integral floats lose '.0'."""
-    out = {}
-    for col in df.columns:
-        s = df[col]
-        if pd.api.types.is_float_dtype(s.dtype):
-            vals = s.to_numpy()
-            integral = np.isfinite(vals) & (np.floor(vals) == vals)
-            txt = np.where(integral, np.nan_to_num(vals).astype(np.int64).astype(str),
-                           vals.astype(str))
-            txt = np.where(np.isnan(vals), None, txt)
-            out[col] = pd.Series(txt, index=df.index, dtype=object)
-            continue
-        if pd.api.types.is_datetime64_any_dtype(s.dtype):
-            out[col] = s.dt.strftime("%Y-%m-%d").astype(object).where(s.notna(), None)
-            continue
-        mask = s.isna()
-        t = s.astype(str).str.strip()
-        t = t.astype(object).where(~mask & (t != ""), None)
-        out[col] = t
-    return pd.DataFrame(out, index=df.index)
+    """Cells as stripped text; empty cells become missing. Integral floats lose '.0'.
+
+    Each column is a Categorical of strings: every distinct text is stripped once and
+    stored once, so a column of millions of repeated ids, types or dates stays small.
+    """
+    return pd.DataFrame({col: _text_column(df[col]) for col in df.columns}, index=df.index)
+
+
+def _has_blank_line(data: bytes) -> bool:
+    """True when an empty line is followed by more text (trailing ones do not count)."""
+    for pattern in (b"\n\n", b"\n\r\n", b"\r\r"):
+        at = data.find(pattern)
+        if at >= 0 and _TEXT.search(data, at):
+            return True
+    return False
+
+
+def _arrow_csv(data: bytes, encoding: str) -> pd.DataFrame | None:
+    """Read CSV bytes with pyarrow (multi-threaded), every cell as stripped text.
+
+    Returns None (the caller falls back to pandas) when pyarrow is not installed or the
+    file needs pandas' handling: an empty line (pyarrow would skip it and shift the row
+    numbers), an empty or repeated header, rows of the wrong length, bad quoting.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.csv as pacsv
+    except ImportError:
+        return None
+    end = data.find(b"\n")
+    end = end if end >= 0 else len(data)
+    quoted = data.find(b'"', end) >= 0  # quotes in the header alone change nothing
+    if data[:1] in (b"\n", b"\r") or (quoted and _has_blank_line(data)):
+        return None
+    first = data[:end].rstrip(b"\r").decode(encoding)
+    header = next(csv.reader([first]), [])
+    if not header or any(not h.strip() for h in header) or len(set(header)) < len(header):
+        return None
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1,
+                                           encoding="utf8" if encoding == "utf-8-sig"
+                                           else encoding),
+            parse_options=pacsv.ParseOptions(newlines_in_values=quoted),
+            convert_options=pacsv.ConvertOptions(
+                column_types={h: pa.string() for h in header}, strings_can_be_null=False,
+                quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, UnicodeDecodeError, LookupError):
+        return None
+    if not quoted:  # no value can hold a line break: one row per line, none skipped
+        end = len(data)
+        while end and data[end - 1] in (10, 13):  # trailing line breaks
+            end -= 1
+        if table.num_rows != data.count(b"\n", 0, end):
+            return None
+    cols = {}
+    for name, col in zip(header, table.columns, strict=True):
+        col = pc.utf8_trim_whitespace(col.combine_chunks())
+        col = pc.if_else(pc.equal(col, ""), pa.scalar(None, pa.string()), col)
+        enc = col.dictionary_encode()
+        codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False)
+        cats = pd.Index(enc.dictionary.to_numpy(zero_copy_only=False), dtype=object)
+        cols[name] = pd.Categorical.from_codes(codes.astype(np.int64), categories=cats)
+    return pd.DataFrame(cols, index=pd.RangeIndex(table.num_rows))
 
 
 def table_from_frame(df: pd.DataFrame, label: str, schema=None) -> Table:
@@ -125,6 +209,19 @@ def _canonical_headers(t: Table, schema) -> Table:
     return t
 
 
+def _check_decodes(data: bytes, encoding: str, chunk: int = 1 << 24) -> None:
+    """Raise UnicodeDecodeError (``start`` = byte offset in ``data``) unless ``data`` is
+    text in ``encoding``; decodes piece by piece, never holding the whole text."""
+    dec = codecs.getincrementaldecoder(encoding)()
+    for i in range(0, len(data), chunk):
+        try:
+            dec.decode(data[i:i + chunk])
+        except UnicodeDecodeError as exc:
+            raise UnicodeDecodeError(exc.encoding, data, exc.start + i, exc.end + i,
+                                     exc.reason) from None
+    dec.decode(b"", final=True)
+
+
 def _read_csv(path: Path, table: str, problems: list[dict]) -> Table | None:
     try:
         data = path.read_bytes()
@@ -134,7 +231,7 @@ def _read_csv(path: Path, table: str, problems: list[dict]) -> Table | None:
     encoding = None
     for enc in ENCODINGS:
         try:
-            data.decode(enc)
+            _check_decodes(data, enc)
         except UnicodeDecodeError as exc:
             if enc == ENCODINGS[-1]:
                 problems.append(_problem(
@@ -144,19 +241,23 @@ def _read_csv(path: Path, table: str, problems: list[dict]) -> Table | None:
             continue
         encoding = enc
         break
-    if not data.strip():
+    if not data or data.isspace():
         problems.append(_problem("empty_file", str(path), table))
         return None
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False,
-                         encoding=encoding, skip_blank_lines=False)
-    except (pd.errors.ParserError, ValueError) as exc:
-        problems.append(_problem("unreadable_file", str(path), table, detail=str(exc)))
-        return None
+    frame = _arrow_csv(data, encoding)
+    if frame is None:
+        try:
+            df = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+                             na_filter=False, encoding=encoding, skip_blank_lines=False)
+        except (pd.errors.ParserError, ValueError) as exc:
+            problems.append(_problem("unreadable_file", str(path), table, detail=str(exc)))
+            return None
+        frame = _text_frame(df)
+    df = frame
     rows = np.arange(2, len(df) + 2)
-    frame = _text_frame(df)
     keep = frame.notna().any(axis=1).to_numpy()  # blank lines are not data rows
-    frame = frame[keep].reset_index(drop=True)
+    if not keep.all():
+        frame = frame[keep].reset_index(drop=True)
     frame.columns = [str(c).strip() for c in df.columns]
     return Table(frame, str(path), rows[keep], {c: c for c in frame.columns}, encoding)
 

@@ -9,6 +9,7 @@ public :func:`partylinks.validate` turns them into a DataFrame with messages.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,7 @@ _EVENT_KIND_ALIASES = {
     "活动": "activity", "主题党日": "activity", "共建活动": "activity",
 }
 _UNIT_SPLIT = re.compile(r"[;；,，、|\s]+")
+_NAT = np.datetime64("NaT", "ns")
 
 
 class Problems:
@@ -71,11 +73,50 @@ class Problems:
         return int(sum((b["severity"] == "error").sum() for b in self.batches))
 
 
+def _factor(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, uniques)`` of a column: ``s[i] == uniques[codes[i]]``, code -1 for a
+    missing cell. A Categorical column (the raw tables) gives them for free."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return (s.cat.codes.to_numpy().astype(np.int64),
+                np.asarray(s.cat.categories, dtype=object))
+    codes, uniq = pd.factorize(s)
+    return codes.astype(np.int64), np.asarray(uniq, dtype=object)
+
+
+def _take(values, codes: np.ndarray, missing=None) -> np.ndarray:
+    """``values[codes]`` as an object array, ``missing`` where the code is -1."""
+    v = np.empty(len(values) + 1, dtype=object)
+    for i, x in enumerate(values):  # element by element: values may be tuples
+        v[i] = x
+    v[-1] = missing
+    return v[codes]
+
+
 def _map_unique(s: pd.Series, fn) -> pd.Series:
     """Apply ``fn`` to each distinct non-null value only (fast on repetitive columns)."""
-    uniq = pd.unique(s.dropna())
-    table = {u: fn(u) for u in uniq}
-    return s.map(table)
+    codes, uniq = _factor(s)
+    return pd.Series(_take([fn(u) for u in uniq], codes), index=s.index, dtype=object)
+
+
+def _type_codes(s: pd.Series, lookup, names: list[str]) -> tuple[np.ndarray, np.ndarray,
+                                                                  np.ndarray]:
+    """Map a type column through ``lookup`` (value -> ``(type, implied)`` or None):
+    ``(type codes into names, -1 when missing or unknown; implied values; unknown mask)``."""
+    codes, uniq = _factor(s)
+    found = [lookup(u) for u in uniq]
+    pos = {n: i for i, n in enumerate(names)}
+    tcode = np.array([pos[m[0]] if m else -1 for m in found] + [-1], dtype=np.int64)
+    unknown = np.array([m is None for m in found] + [False], dtype=bool)
+    implied = _take([m[1] if m else None for m in found], codes)
+    return tcode[codes], implied, unknown[codes]
+
+
+def _numbers(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(float values, NaN when missing or not a number; not-a-number mask)``."""
+    codes, uniq = _factor(s)
+    num = pd.to_numeric(pd.Series(uniq, dtype=object), errors="coerce")
+    vals = np.append(num.to_numpy(dtype=float, na_value=np.nan), np.nan)[codes]
+    return vals, (codes >= 0) & np.isnan(vals)
 
 
 def parse_dates(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -99,16 +140,16 @@ def parse_dates(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
         if re.fullmatch(r"\d{8}", t):
             t = f"{t[:4]}-{t[4:6]}-{t[6:]}"
         m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
-        if not m:
-            return pd.NaT
+        if not m or not 1678 <= int(m[1]) <= 2261:  # the datetime64[ns] range
+            return _NAT
         try:
-            return pd.Timestamp(int(m[1]), int(m[2]), int(m[3]))
+            date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            return pd.NaT
-    s = s.astype(object)
-    parsed = pd.to_datetime(_map_unique(s, one), errors="coerce")
-    bad = (s.notna() & parsed.isna()).to_numpy()
-    return parsed.astype("datetime64[ns]"), bad
+            return _NAT
+        return np.datetime64(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", "ns")
+    codes, uniq = _factor(s)
+    vals = np.array([one(u) for u in uniq] + [_NAT], dtype="datetime64[ns]")[codes]
+    return pd.Series(vals, index=s.index), (codes >= 0) & np.isnat(vals)
 
 
 def _require(t: Table, cols: tuple[str, ...], schema: Schema, p: Problems) -> bool:
@@ -131,12 +172,12 @@ def _missing(t: Table, col: str, p: Problems) -> np.ndarray:
 
 def _ints(t: Table, col: str, p: Problems) -> pd.Series:
     s = t.frame[col]
-    num = pd.to_numeric(s, errors="coerce")
-    bad = (s.notna() & (num.isna() | (num % 1 != 0))).to_numpy()
+    num, nan = _numbers(s)
+    bad = nan | (~np.isnan(num) & (num % 1 != 0))
     if bad.any():
-        p.add("bad_integer", t, t.rows[bad], t.header(col), s[bad].to_numpy(),
+        p.add("bad_integer", t, t.rows[bad], t.header(col), s[bad].to_numpy(dtype=object),
               fields=[{"value": v} for v in s[bad]])
-    return num.where(~bad).astype("Int64")
+    return pd.Series(np.where(bad, np.nan, num)).astype("Int64")
 
 
 def _bools(t: Table, col: str, p: Problems) -> pd.Series:
@@ -148,7 +189,7 @@ def _bools(t: Table, col: str, p: Problems) -> pd.Series:
     out = _map_unique(s, one)
     bad = (s.notna() & out.isna()).to_numpy()
     if bad.any():
-        p.add("bad_boolean", t, t.rows[bad], t.header(col), s[bad].to_numpy(),
+        p.add("bad_boolean", t, t.rows[bad], t.header(col), s[bad].to_numpy(dtype=object),
               fields=[{"value": v} for v in s[bad]])
     return out.astype("boolean")
 
@@ -156,7 +197,7 @@ def _bools(t: Table, col: str, p: Problems) -> pd.Series:
 def _with_fields(p: Problems, code: str, t: Table, mask: np.ndarray, col: str,
                  values: pd.Series, **common) -> None:
     if mask.any():
-        vals = values[mask].to_numpy()
+        vals = values[mask].to_numpy(dtype=object)
         p.add(code, t, t.rows[mask], t.header(col), vals,
               fields=[{"value": v, **common} for v in vals])
 
@@ -170,32 +211,29 @@ def _parse_nodes(t: Table, schema: Schema, p: Problems) -> pd.DataFrame | None:
         return None
     f = t.frame
     _missing(t, "id", p)
-    miss_type = _missing(t, "type", p)
-    mapped = _map_unique(f["type"], schema.node_type_of)
-    unknown = (~miss_type) & mapped.isna().to_numpy()
+    _missing(t, "type", p)
+    names = list(schema.node_types)
+    tcode, implied, unknown = _type_codes(f["type"], schema.node_type_of, names)
     _with_fields(p, "unknown_node_type", t, unknown, "type", f["type"],
                  allowed=" ".join(schema.node_types))
-    ok = mapped.notna()
-    types = pd.Series([None] * len(f), dtype=object)
-    implied = pd.Series([None] * len(f), dtype=object)
-    types[ok] = [m[0] for m in mapped[ok]]
-    implied[ok] = [m[1] for m in mapped[ok]]
     ids = f["id"]
     dup = ids.duplicated(keep=False).to_numpy() & ids.notna().to_numpy()
     if dup.any():
         first_row = pd.Series(t.rows, index=f.index).groupby(ids).transform("first")
         later = dup & ids.duplicated(keep="first").to_numpy()
         vals = ids[later]
-        p.add("duplicate_id", t, t.rows[later], t.header("id"), vals.to_numpy(),
-              fields=[{"value": v, "first": r} for v, r in zip(vals, first_row[later])])
+        p.add("duplicate_id", t, t.rows[later], t.header("id"), vals.to_numpy(dtype=object),
+              fields=[{"value": v, "first": r}
+                      for v, r in zip(vals, first_row[later], strict=True)])
     out = pd.DataFrame({"id": ids.to_numpy(dtype=object)})
-    out["type"] = pd.Categorical(types, categories=list(schema.node_types))
+    out["type"] = pd.Categorical.from_codes(tcode, categories=names)
     for col in ("name", "zone"):
         out[col] = f[col].to_numpy(dtype=object) if col in f else None
-    sub = f["subtype"].copy() if "subtype" in f else pd.Series([None] * len(f), dtype=object)
-    sub = _map_unique(sub, lambda v: schema.value_of("subtype", v)).astype(object)
-    sub = sub.where(sub.notna(), implied)
-    out["subtype"] = sub.to_numpy(dtype=object)
+    if "subtype" in f:
+        sub = _map_unique(f["subtype"], lambda v: schema.value_of("subtype", v)).to_numpy()
+        out["subtype"] = np.where(pd.isna(sub), implied, sub)
+    else:
+        out["subtype"] = implied
     for col in INTEGER_COLUMNS:
         if col in f:
             out[col] = _ints(t, col, p).to_numpy()
@@ -212,8 +250,15 @@ def _parse_nodes(t: Table, schema: Schema, p: Problems) -> pd.DataFrame | None:
     return out
 
 
-def _parse_edges(t: Table, schema: Schema, node_types: pd.Series | None,
-                 p: Problems) -> pd.DataFrame | None:
+def _lookup(s: pd.Series, index: pd.Index) -> np.ndarray:
+    """Position of each cell's value in ``index`` (-1 when missing or absent), looking up
+    each distinct value once."""
+    codes, uniq = _factor(s)
+    return np.append(index.get_indexer(uniq), -1)[codes].astype(np.int64)
+
+
+def _parse_edges(t: Table, schema: Schema, node_index: pd.Index | None,
+                 node_type: np.ndarray | None, p: Problems) -> pd.DataFrame | None:
     t.name = "edges"
     if not _require(t, ("source", "target", "type"), schema, p):
         return None
@@ -222,23 +267,25 @@ def _parse_edges(t: Table, schema: Schema, node_types: pd.Series | None,
         return _empty_edges(schema)
     _missing(t, "source", p)
     _missing(t, "target", p)
-    miss_type = _missing(t, "type", p)
-    mapped = _map_unique(f["type"], schema.edge_type_of)
-    unknown = (~miss_type) & mapped.isna().to_numpy()
+    _missing(t, "type", p)
+    names = list(schema.edge_types)
+    ecode, implied, unknown = _type_codes(f["type"], schema.edge_type_of, names)
     _with_fields(p, "unknown_edge_type", t, unknown, "type", f["type"],
                  allowed=" ".join(schema.edge_types))
-    ok = mapped.notna()
-    etype = pd.Series([None] * len(f), dtype=object)
-    implied = pd.Series([None] * len(f), dtype=object)
-    etype[ok] = [m[0] for m in mapped[ok]]
-    implied[ok] = [m[1] for m in mapped[ok]]
-    role = f["role"] if "role" in f else pd.Series([None] * len(f), dtype=object)
-    role = _map_unique(role, schema.role_of).astype(object)
-    role = role.where(role.notna(), implied)
-    out = pd.DataFrame({"source": f["source"].to_numpy(dtype=object),
-                        "target": f["target"].to_numpy(dtype=object)})
-    out["type"] = pd.Categorical(etype, categories=list(schema.edge_types))
-    out["role"] = role.to_numpy(dtype=object)
+    if "role" in f:
+        role = _map_unique(f["role"], schema.role_of).to_numpy()
+        role = np.where(pd.isna(role), implied, role)
+    else:
+        role = implied
+    if node_index is not None:
+        src, dst = _lookup(f["source"], node_index), _lookup(f["target"], node_index)
+        out = pd.DataFrame({"source": pd.Categorical.from_codes(src, categories=node_index),
+                            "target": pd.Categorical.from_codes(dst, categories=node_index)})
+    else:
+        out = pd.DataFrame({"source": f["source"].to_numpy(dtype=object),
+                            "target": f["target"].to_numpy(dtype=object)})
+    out["type"] = pd.Categorical.from_codes(ecode, categories=names)
+    out["role"] = role
     for col in ("start", "end"):
         if col in f:
             d, bad = parse_dates(f[col])
@@ -246,21 +293,21 @@ def _parse_edges(t: Table, schema: Schema, node_types: pd.Series | None,
             out[col] = d.to_numpy()
         else:
             out[col] = pd.Series(pd.NaT, index=range(len(f)), dtype="datetime64[ns]").to_numpy()
-    late = (out["end"] < out["start"]).to_numpy()
+    late = out["end"].to_numpy() < out["start"].to_numpy()
     if late.any():
         vals = f["end"][late]
         p.add("end_before_start", t, t.rows[late], t.header("end"), vals.to_numpy(),
-              fields=[{"value": v, "start": s} for v, s in zip(vals, f["start"][late])])
+              fields=[{"value": v, "start": s}
+                      for v, s in zip(vals, f["start"][late], strict=True)])
     if "weight" in f:
-        w = pd.to_numeric(f["weight"], errors="coerce")
-        bad = (f["weight"].notna() & w.isna()).to_numpy()
+        w, bad = _numbers(f["weight"])
         _with_fields(p, "bad_number", t, bad, "weight", f["weight"])
-        out["weight"] = w.to_numpy(dtype=float)
+        out["weight"] = w
     for col in f.columns:
         if col not in out.columns:
             out[col] = f[col].to_numpy(dtype=object)
-    if node_types is not None:
-        _check_endpoints(t, out, node_types, schema, p)
+    if node_index is not None:
+        _check_endpoints(t, f, src, dst, ecode, node_type, schema, p)
     return out
 
 
@@ -273,51 +320,58 @@ def _empty_edges(schema: Schema) -> pd.DataFrame:
     })
 
 
-def _check_endpoints(t: Table, e: pd.DataFrame, node_types: pd.Series, schema: Schema,
+def _check_endpoints(t: Table, f: pd.DataFrame, src: np.ndarray, dst: np.ndarray,
+                     ecode: np.ndarray, node_type: np.ndarray, schema: Schema,
                      p: Problems) -> None:
-    st = e["source"].map(node_types)
-    tt = e["target"].map(node_types)
-    for col, typ in (("source", st), ("target", tt)):
-        dangling = (e[col].notna() & ~e[col].isin(node_types.index)).to_numpy()
-        _with_fields(p, "dangling_endpoint", t, dangling, col, e[col])
-    loop = (e["source"].notna() & (e["source"] == e["target"])).to_numpy()
-    _with_fields(p, "self_loop", t, loop, "target", e["target"])
-    known = e["type"].notna() & st.notna() & tt.notna()
-    if known.any():
-        # allowed (edge type, source type, target type) triples, checked on the distinct ones
-        combos = pd.DataFrame({"e": e["type"].astype(object), "s": st.astype(object),
-                               "t": tt.astype(object)})[known.to_numpy()]
-        keys = combos.drop_duplicates()
-        bad_keys = set()
-        for et, s_, t_ in keys.itertuples(index=False):
-            spec = schema.edge_types[et]
-            if s_ not in spec.sources or t_ not in spec.targets:
-                bad_keys.add((et, s_, t_))
-        if bad_keys:
-            idx = pd.MultiIndex.from_frame(combos)
-            bad = np.zeros(len(e), dtype=bool)
-            bad[np.flatnonzero(known.to_numpy())[idx.isin(list(bad_keys))]] = True
-            rows = np.flatnonzero(bad)
-            fields = []
-            for i in rows:
-                spec = schema.edge_types[e["type"].iat[i]]
-                fields.append({
-                    "edge_type": spec.name, "source_type": st.iat[i], "target_type": tt.iat[i],
-                    "allowed": f"{'/'.join(sorted(spec.sources))} -> "
-                               f"{'/'.join(sorted(spec.targets))}"})
-            p.add("forbidden_endpoint", t, t.rows[bad], t.header("type"),
-                  e["type"].astype(object)[bad].to_numpy(), fields=fields)
+    """Dangling ends, self loops, endpoint types the schema forbids, cycles; ``src``,
+    ``dst`` are node positions (-1 when absent), ``ecode`` edge type codes (-1 unknown),
+    ``node_type`` the type code of each node position (-1 unknown)."""
+    for col, code in (("source", src), ("target", dst)):
+        dangling = f[col].notna().to_numpy() & (code < 0)
+        _with_fields(p, "dangling_endpoint", t, dangling, col, f[col])
+    loop = (src >= 0) & (src == dst)
+    both = np.flatnonzero((src < 0) & (dst < 0) & f["source"].notna().to_numpy())
+    if len(both):  # two absent ends can still be the same text
+        same = (f["source"].to_numpy(dtype=object)[both]
+                == f["target"].to_numpy(dtype=object)[both])
+        loop[both[same]] = True
+    _with_fields(p, "self_loop", t, loop, "target", f["target"])
+    nt = len(schema.node_types)
+    names = list(schema.edge_types)
+    st = np.where(src >= 0, node_type[np.maximum(src, 0)], -1)
+    tt = np.where(dst >= 0, node_type[np.maximum(dst, 0)], -1)
+    known = (ecode >= 0) & (st >= 0) & (tt >= 0)
+    key = (ecode * nt + st) * nt + tt
+    ntypes = list(schema.node_types)
+    bad_keys = []
+    for k in np.flatnonzero(np.bincount(key[known])):  # each (edge, source, target) type
+        spec = schema.edge_types[names[k // (nt * nt)]]
+        if ntypes[(k // nt) % nt] not in spec.sources or ntypes[k % nt] not in spec.targets:
+            bad_keys.append(k)
+    if bad_keys:
+        bad = known & np.isin(key, bad_keys)
+        fields = []
+        for k in key[bad]:
+            spec = schema.edge_types[names[k // (nt * nt)]]
+            fields.append({
+                "edge_type": spec.name, "source_type": ntypes[(k // nt) % nt],
+                "target_type": ntypes[k % nt],
+                "allowed": f"{'/'.join(sorted(spec.sources))} -> "
+                           f"{'/'.join(sorted(spec.targets))}"})
+        p.add("forbidden_endpoint", t, t.rows[bad], t.header("type"),
+              np.asarray(names, dtype=object)[ecode[bad]], fields=fields)
     for et, spec in schema.edge_types.items():
         if spec.acyclic:
-            _check_cycles(t, e, et, p)
+            _check_cycles(t, f, ecode == names.index(et), p)
 
 
-def _check_cycles(t: Table, e: pd.DataFrame, etype: str, p: Problems) -> None:
-    sel = np.flatnonzero(((e["type"] == etype) & e["source"].notna()
-                          & e["target"].notna()).to_numpy())
+def _check_cycles(t: Table, f: pd.DataFrame, of_type: np.ndarray, p: Problems) -> None:
+    sel = np.flatnonzero(of_type & f["source"].notna().to_numpy()
+                         & f["target"].notna().to_numpy())
     if len(sel) == 0:
         return
-    s, d = e["source"].to_numpy()[sel], e["target"].to_numpy()[sel]
+    s = f["source"].to_numpy(dtype=object)[sel]
+    d = f["target"].to_numpy(dtype=object)[sel]
     codes, uniq = pd.factorize(np.concatenate([s, d]))
     n = len(uniq)
     a, b = codes[: len(sel)], codes[len(sel):]
@@ -342,15 +396,17 @@ def _parse_events(t: Table, node_ids: pd.Index, schema: Schema, p: Problems) -> 
     _with_fields(p, "bad_date", t, bad, "date", f["date"])
     kind = f["kind"] if "kind" in f else pd.Series([None] * len(f), dtype=object)
     kind = _map_unique(kind, lambda v: _EVENT_KIND_ALIASES.get(v, v)).astype(object)
-    units = f["units"].map(lambda v: tuple(u for u in _UNIT_SPLIT.split(v) if u)
-                           if isinstance(v, str) else ())
+    codes, uniq = _factor(f["units"])
+    units = pd.Series(_take([tuple(u for u in _UNIT_SPLIT.split(str(v)) if u) for v in uniq],
+                            codes, missing=()), index=f.index, dtype=object)
     out = pd.DataFrame({"date": d.to_numpy(), "kind": kind.to_numpy(dtype=object),
                         "units": units.to_numpy(dtype=object)})
     for col in f.columns:
         if col not in ("date", "kind", "units"):
             out[col] = f[col].to_numpy(dtype=object)
     long = out["units"].explode()
-    unknown = long.notna() & ~long.isin(node_ids)
+    vals = long.to_numpy(dtype=object)
+    unknown = pd.Series(pd.notna(vals) & (node_ids.get_indexer(vals) < 0), index=long.index)
     if unknown.any():
         pos = unknown[unknown].index.to_numpy()
         p.add("events_unknown_unit", t, t.rows[pos], t.header("units"),
@@ -372,15 +428,16 @@ def parse_dataset(raw: RawDataset, schema: Schema):
     for d in raw.problems:
         p.add_dict(d)
     nodes = _parse_nodes(raw.nodes, schema, p) if raw.nodes is not None else None
-    node_types = None
+    index = node_type = None
     if nodes is not None:
-        valid = nodes["id"].notna()
-        node_types = pd.Series(nodes["type"].astype(object).to_numpy()[valid.to_numpy()],
-                               index=pd.Index(nodes["id"][valid]))
-        node_types = node_types[~node_types.index.duplicated()]
-    edges = (_parse_edges(raw.edges, schema, node_types, p)
+        valid = nodes["id"].notna().to_numpy()
+        ids = nodes["id"].to_numpy(dtype=object)[valid]
+        first = ~pd.Index(ids).duplicated()
+        index = pd.Index(ids[first], dtype=object, name="id")  # first occurrence of each
+        node_type = nodes["type"].cat.codes.to_numpy().astype(np.int64)[valid][first]
+    edges = (_parse_edges(raw.edges, schema, index, node_type, p)
              if raw.edges is not None else None)
     events = None
-    if raw.events is not None and node_types is not None:
-        events = _parse_events(raw.events, node_types.index, schema, p)
+    if raw.events is not None and index is not None:
+        events = _parse_events(raw.events, index, schema, p)
     return nodes, edges, events, p
