@@ -23,6 +23,15 @@ __all__ = ["CADRE_LINK", "network_legend", "unit_labels"]
 CADRE_LINK = {"color": "#555555", "linestyle": "-", "linewidth": 0.7}
 
 
+def _counted(text: str, n: int) -> str:
+    """``"name: n"``, with a parenthetical explanation moved to a second line."""
+    for open_ in ("（", " ("):
+        if open_ in text and text.endswith(("）", ")")):
+            head, tail = text.split(open_, 1)
+            return f"{head}: {n}\n{open_.strip()}{tail}"
+    return f"{text}: {n}"
+
+
 def network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, cadres_shown,
                    lang, ego_shown: bool = False) -> None:
     """One legend outside the right edge: unit types, tie types, weak spots with counts."""
@@ -58,29 +67,29 @@ def network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, cadres_
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11,
                               markerfacecolor="none", markeredgecolor=WEAK_COLOR,
                               markeredgewidth=1.8,
-                              label=f"{label('isolated', lang)}: {int(iso.sum())}"))
+                              label=_counted(label("isolated", lang), int(iso.sum()))))
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11,
                               markerfacecolor="none", markeredgecolor=FRAGILE_COLOR,
                               markeredgewidth=1.8,
-                              label=f"{label('fragile', lang)}: {int(fra.sum())}"))
+                              label=_counted(label("fragile", lang), int(fra.sum()))))
         handles.append(Line2D([], [], color=WEAK_COLOR, linewidth=3.5, alpha=0.4,
-                              label=f"{label('bridge', lang)}: {counts['bridges']}"))
+                              label=_counted(label("bridge", lang), counts["bridges"])))
         if cadres_shown:
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
                                   markerfacecolor="white", markeredgecolor=WEAK_COLOR,
                                   markeredgewidth=1.8,
-                                  label=f"{label('key_cadre', lang)}: {counts['key_cadres']}"))
+                                  label=_counted(label("key_cadre", lang),
+                                                counts["key_cadres"])))
     if "findings" in counts:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
                               markerfacecolor=WEAK_COLOR, markeredgewidth=0,
-                              label=f"{label('findings', lang)}: {counts['findings']}"))
+                              label=_counted(label("findings", lang), counts["findings"])))
     leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), prop=fp(8),
                     frameon=False, borderaxespad=0.2, handlelength=2.8, handletextpad=0.6)
     texts = leg.get_texts()
     for i in headers:
         texts[i].set_fontproperties(fp(9.5))
         texts[i].set_color("#222222")
-    ax.add_artist(leg)
 
 
 def unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, ws, cadres,

@@ -74,6 +74,23 @@ def _sizes(degree: np.ndarray) -> np.ndarray:
     return np.minimum(40 + 20 * np.sqrt(degree), 240.0)
 
 
+def _fit_legend(ax) -> None:
+    """Grow a figure made here to the right and downwards until its legend fits in it;
+    the Axes keeps its size and place in inches."""
+    fig = ax.figure
+    fig.draw_without_rendering()
+    bb = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    right = max(0.0, bb.x1 / fig.dpi - width + 0.1)
+    below = max(0.0, 0.1 - bb.y0 / fig.dpi)
+    if right or below:
+        pos = ax.get_position()
+        new_w, new_h = width + right, height + below
+        fig.set_size_inches(new_w, new_h)
+        ax.set_position((pos.x0 * width / new_w, (pos.y0 * height + below) / new_h,
+                         pos.width * width / new_w, pos.height * height / new_h))
+
+
 def _badges(ax, g, report, ug, keep, xy, size) -> int:
     """Write each drawn unit's number of errors and warnings in a small disc at its upper
     right (red with an error, orange otherwise); return the number of such units."""
@@ -118,6 +135,7 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
     height = width * (y1 - y0) / (x1 - x0)
     if height > 9.0:
         width, height = width * 9.0 / height, 9.0
+    created = ax is None
     ax = fixed_axes(ax, width, height, right=3.2, top=0.45, bottom=0.05, left=0.05)
     ax.set_aspect("equal")
     ax.set_axis_off()
@@ -220,6 +238,8 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
     ax.set_title(title(len(sel), n_pairs), fontproperties=fp(12), loc="left")
     network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, len(cadres) > 0,
                    lang, ego_shown=center is not None)
+    if created:
+        _fit_legend(ax)
     unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, ws, cadres,
                 degree, types, lang)
     return ax

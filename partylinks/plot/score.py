@@ -126,6 +126,7 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
                     transform=ax.get_yaxis_transform(), va="center", fontproperties=fp(8),
                     color="#444444")
         ax.set_xlim(-0.03, 1.03)
+        ax.set_xticks(np.linspace(0, 1, 6))
         ax.set_ylim(-0.6, len(order) - 0.4)
         ax.set_xlabel(label("score_axis", lang), fontproperties=fp(9))
         ax.tick_params(axis="x", labelfontfamily=cjk_font_families(), labelsize=8)

@@ -43,7 +43,6 @@ __all__ = [
     "fixed_axes",
     "type_handle",
     "tie_handle",
-    "legend",
 ]
 
 #: Sector -> fill color of a unit (Tableau 10, with red left out).
@@ -245,17 +244,3 @@ def type_handle(schema, node_type: str, sector: str | None, lang: str) -> Line2D
 def tie_handle(schema, tie_type: str | None, lang: str) -> Line2D:
     """Legend entry of a tie type: a line in its style."""
     return Line2D([], [], **tie_style(tie_type), label=tie_label(schema, tie_type, lang))
-
-
-def legend(ax: Axes, handles: list, title: str, *, loc: str = "upper left",
-           anchor: tuple[float, float] = (1.01, 1.0), size: float = 8):
-    """Draw a legend outside the right edge of ``ax`` with the CJK font.
-
-    Returns the :class:`matplotlib.legend.Legend`; it is added as an artist, so several
-    legends can sit on one Axes.
-    """
-    leg = ax.legend(handles=handles, title=title, loc=loc, bbox_to_anchor=anchor,
-                    prop=fp(size), title_fontproperties=fp(size + 0.5), frameon=False,
-                    borderaxespad=0.0, handlelength=2.6, alignment="left")
-    ax.add_artist(leg)
-    return leg

@@ -56,9 +56,9 @@ def test_legend_is_complete_and_labels_name_weak_spots(rare):
         assert label in shown
     for label in ("兼职", "成员单位", "挂钩服务", "挂钩联系"):
         assert label in shown
-    assert "孤立单位（无跨组织联系）: 1" in shown
+    assert "孤立单位: 1\n（无跨组织联系）" in shown
     assert "仅靠一名干部联系的单位: 2" in shown
-    assert "桥（断开即分裂）: 6" in shown
+    assert "桥: 6\n（断开即分裂）" in shown
     assert "䶮峰陶瓷" in shown                       # the isolated unit is named
     assert "玥华电子\n仅靠吴赟" in shown               # and the one held by one cadre
     assert "赟达纺织" in shown                        # legal-form suffix dropped
@@ -122,7 +122,7 @@ def test_show_cadres_marks_key_persons(rare):
     assert len(art["cadre_links"].get_segments()) == 5
     shown = texts(ax)
     assert {"王喆", "朱䶮", "吴赟"} <= set(shown)
-    assert "关键人物（调离会孤立单位或割裂网络）: 3" in shown
+    assert "关键人物: 3\n（调离会孤立单位或割裂网络）" in shown
     assert "党员干部" in shown and "工作单位" in shown
 
 
