@@ -181,15 +181,21 @@ class LinkGraph:
 
     # -- derived graphs ------------------------------------------------------------
     def _derive(self, nodes: pd.DataFrame, edges: pd.DataFrame) -> LinkGraph:
-        ids = set(nodes["id"])
+        """A graph on ``nodes`` (rows of :attr:`nodes`) and ``edges`` (rows of :attr:`edges`
+        whose two ends are among ``nodes``); edge ends stay integer codes, remapped."""
         events = self.events
-        if events is not None:
-            events = events.assign(units=events["units"].map(
-                lambda us: tuple(u for u in us if u in ids)))
-            events = events[events["units"].map(len) > 0].reset_index(drop=True)
         e = edges.copy()
-        for end in ("source", "target"):
-            e[end] = e[end].astype(object)
+        if len(nodes) < len(self.nodes):
+            ids = set(nodes["id"])
+            if events is not None:
+                events = events.assign(units=events["units"].map(
+                    lambda us: tuple(u for u in us if u in ids)))
+                events = events[events["units"].map(len) > 0].reset_index(drop=True)
+            new = np.full(len(self.nodes), -1, dtype=np.int64)
+            new[nodes.index.to_numpy()] = np.arange(len(nodes))
+            cats = pd.Index(nodes["id"].to_numpy(dtype=object), dtype=object, name="id")
+            for end in ("source", "target"):
+                e[end] = pd.Categorical.from_codes(new[e[end].cat.codes.to_numpy()], cats)
         return LinkGraph(nodes.reset_index(drop=True), e, schema=self.schema, events=events,
                          issues=self.issues, provenance=self.provenance,
                          edge_ids=self.edge_ids[edges.index.to_numpy()])

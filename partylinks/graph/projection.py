@@ -89,13 +89,18 @@ def project(nodes: pd.DataFrame, edges: pd.DataFrame, schema) -> Projection:
     Projection
     """
     n = len(nodes)
-    ntype = nodes["type"].astype(object).to_numpy()
-    is_unit = np.isin(ntype, schema.unit_types)
-    is_branch = ntype == "branch"
-    is_cadre = ntype == "cadre"
+    ncat = list(nodes["type"].cat.categories)
+    ntc = nodes["type"].cat.codes.to_numpy()
+    is_unit = np.isin(ntc, [ncat.index(t) for t in schema.unit_types if t in ncat])
+    is_branch = ntc == (ncat.index("branch") if "branch" in ncat else -2)
+    is_cadre = ntc == (ncat.index("cadre") if "cadre" in ncat else -2)
     src = edges["source"].cat.codes.to_numpy().astype(np.int64)
     dst = edges["target"].cat.codes.to_numpy().astype(np.int64)
-    etype = edges["type"].astype(object).to_numpy()
+    ecat = list(edges["type"].cat.categories)
+    etc = edges["type"].cat.codes.to_numpy()
+
+    def of_type(name: str) -> np.ndarray:
+        return etc == (ecat.index(name) if name in ecat else -2)
     start = edges["start"].to_numpy(dtype="datetime64[ns]")
     end = edges["end"].to_numpy(dtype="datetime64[ns]")
     pos = np.arange(len(edges), dtype=np.int64)
@@ -103,20 +108,21 @@ def project(nodes: pd.DataFrame, edges: pd.DataFrame, schema) -> Projection:
     unit_of = np.full(n, -1, dtype=np.int64)
     unit_of[is_unit] = np.flatnonzero(is_unit)
 
-    sel = (etype == "hosted_by") & is_branch[src] & is_unit[dst]
+    sel = of_type("hosted_by") & is_branch[src] & is_unit[dst]
     host, multi_host = _latest(pos[sel], src[sel], start[sel], end[sel], n)
     has_host = host >= 0
     unit_of[has_host] = dst[host[has_host]]
 
-    sel = (etype == "works_at") & is_cadre[src] & is_unit[dst]
+    sel = of_type("works_at") & is_cadre[src] & is_unit[dst]
     home, multi_home = _latest(pos[sel], src[sel], start[sel], end[sel], n)
-    sel = (etype == "member_of") & is_cadre[src] & (unit_of[dst] >= 0)
+    sel = of_type("member_of") & is_cadre[src] & (unit_of[dst] >= 0)
     via_branch, _ = _latest(pos[sel], src[sel], start[sel], end[sel], n)
     home = np.where((home < 0) & is_cadre, via_branch, home)
     has_home = home >= 0
     unit_of[has_home] = unit_of[dst[home[has_home]]]
 
-    tie = np.isin(etype, schema.tie_types)
+    tie_types = list(schema.tie_types)
+    tie = np.isin(etc, [ecat.index(t) for t in tie_types if t in ecat])
     t_pos = pos[tie]
     u = unit_of[src[tie]]
     v = unit_of[dst[tie]]
@@ -129,23 +135,27 @@ def project(nodes: pd.DataFrame, edges: pd.DataFrame, schema) -> Projection:
     uu, vv = u[cross], v[cross]
     via = np.where(is_cadre[src[keep]], ids[src[keep]], np.nan)
     type_cat = nodes["type"].cat.categories
+    as_tie = np.array([tie_types.index(t) if t in tie_types else -1 for t in ecat] + [-1])
+    role = edges["role"]
+    role = (role.array.take(keep) if isinstance(role.dtype, pd.StringDtype)
+            else role.to_numpy(dtype=object)[keep])
     ties = pd.DataFrame({
         "u": pd.Categorical.from_codes(uu, categories=cats),
         "v": pd.Categorical.from_codes(vv, categories=cats),
-        "tie_type": pd.Categorical(etype[keep], categories=list(schema.tie_types)),
+        "tie_type": pd.Categorical.from_codes(as_tie[etc[keep]], categories=tie_types),
         "via": pd.Series(via, dtype=object),
         "start": start[keep],
         "end": end[keep],
-        "role": edges["role"].to_numpy(dtype=object)[keep],
-        "u_type": pd.Categorical.from_codes(nodes["type"].cat.codes.to_numpy()[uu], type_cat),
-        "v_type": pd.Categorical.from_codes(nodes["type"].cat.codes.to_numpy()[vv], type_cat),
+        "role": role,
+        "u_type": pd.Categorical.from_codes(ntc[uu], type_cat),
+        "v_type": pd.Categorical.from_codes(ntc[vv], type_cat),
         "edge": keep,
     })
     bad = t_pos[~resolved]
     bs, bd = src[bad], dst[bad]
     reason = np.where(unit_of[bs] < 0, "source has no unit", "target has no unit")
     unresolved = pd.DataFrame({
-        "edge": bad, "source": ids[bs], "target": ids[bd], "type": etype[bad],
-        "reason": reason,
+        "edge": bad, "source": ids[bs], "target": ids[bd],
+        "type": np.asarray(ecat, dtype=object)[etc[bad]], "reason": reason,
     })
     return Projection(unit_of, host, home, multi_host, multi_home, ties, unresolved)
