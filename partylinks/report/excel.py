@@ -2,7 +2,8 @@
 
 Sheets, in order: 概览/Summary (one row per zone and the total), 问题清单/Findings (every
 finding), 规则/Rules (each rule: kind, severity, status, number of findings), one sheet
-per rule that ran (its findings), one sheet per metric table, and 说明/About (the audit
+per rule that ran (its findings), one sheet per metric table (except the per-pair tie
+strength table, :data:`EXCEL_SKIP`, which is in the JSON report), and 说明/About (the audit
 date, dataset, policy and notes). Every sheet has its header row frozen, a filter on the
 header and column widths fitted to the content (CJK characters count double).
 
@@ -29,10 +30,13 @@ from ..messages import msg
 from ..safe import FORMULA_PREFIXES
 from ._tables import display_frame, label
 
-__all__ = ["write_excel", "ExcelRowLimitError", "EXCEL_MAX_ROWS", "sheet_names"]
+__all__ = ["write_excel", "ExcelRowLimitError", "EXCEL_MAX_ROWS", "EXCEL_SKIP", "sheet_names"]
 
 EXCEL_MAX_ROWS = 1_048_576
 """Rows per worksheet in Excel (and WPS), header included."""
+
+EXCEL_SKIP = ("tie_strength",)
+"""Metric tables left out of the workbook (one row per tied pair: in the JSON report)."""
 
 _PERCENT = {"largest_share", "branch_coverage"}
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
@@ -93,48 +97,46 @@ def _write_sheet(wb, title: str, df: pd.DataFrame, raw_columns: list[str]) -> No
     ws.freeze_panes = "A2"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
 
-    def cell(v, fmt=None):
-        if isinstance(v, str):
-            c = WriteOnlyCell(ws, value=_clean(v))
-            if v.startswith(FORMULA_PREFIXES):
-                c.data_type = "s"
-                c.quotePrefix = True
-            return c
+    def text_cell(v: str):
+        c = WriteOnlyCell(ws, value=_clean(v))
+        c.data_type = "s"
+        c.quotePrefix = True
+        return c
+
+    def fmt_cell(v, fmt):
         c = WriteOnlyCell(ws, value=v)
-        if fmt:
-            c.number_format = fmt
+        c.number_format = fmt
         return c
 
     head = []
     for col in df.columns:
-        c = cell(str(col))
+        c = WriteOnlyCell(ws, value=_clean(str(col)))
+        c.data_type = "s"
         c.font, c.fill = bold, fill
         c.alignment = Alignment(vertical="center")
         head.append(c)
     ws.append(head)
-    fmts = []
+    cols = []
     for col, raw in zip(df.columns, raw_columns, strict=True):
         s = df[col]
-        if raw in _PERCENT:
-            fmts.append("0.0%")
-        elif pd.api.types.is_float_dtype(s.dtype):
-            fmts.append("0.000")
-        elif pd.api.types.is_datetime64_any_dtype(s.dtype):
-            fmts.append("yyyy-mm-dd")
-        else:
-            fmts.append(None)
-    cols = []
-    for col in df.columns:
-        s = df[col]
         if pd.api.types.is_datetime64_any_dtype(s.dtype):
-            cols.append([None if pd.isna(v) else v.to_pydatetime() for v in s])
-        else:
-            arr = s.astype(object).to_numpy()
-            cols.append([None if (v is None or v is pd.NA or (isinstance(v, float)
-                                                              and np.isnan(v))) else
-                         (v.item() if isinstance(v, np.generic) else v) for v in arr])
+            cols.append([None if pd.isna(v) else fmt_cell(v.to_pydatetime(), "yyyy-mm-dd")
+                         for v in s])
+            continue
+        arr = s.astype(object).to_numpy()
+        fmt = "0.0%" if raw in _PERCENT else None
+        out = []
+        for v in arr:
+            if isinstance(v, str):
+                out.append(text_cell(v) if v.startswith(FORMULA_PREFIXES) else _clean(v))
+            elif v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+                out.append(None)
+            else:
+                v = v.item() if isinstance(v, np.generic) else v
+                out.append(fmt_cell(v, fmt) if fmt else v)
+        cols.append(out)
     for row in zip(*cols, strict=True):
-        ws.append([cell(v, f) if v is not None else None for v, f in zip(row, fmts, strict=True)])
+        ws.append(row)
     last = get_column_letter(ncol)
     ws.auto_filter.ref = f"A1:{last}{len(df) + 1}"
 
@@ -166,6 +168,8 @@ def write_excel(report, path: str | Path) -> Path:
         parts.append((rid, report.findings[report.findings["rule"] == rid]))
     notes = []
     for name, table in report.metrics.items():
+        if name in EXCEL_SKIP:
+            continue
         title = label("metric_", name, lang)
         if len(table) > limit:
             notes.append(msg("report_metric_omitted", lang, name=title, n=len(table)))

@@ -70,10 +70,9 @@ def _esc(v) -> str:
     return html.escape(str(v), quote=True)
 
 
-def _table(df: pd.DataFrame, raw_columns: list[str], limit: int | None = None,
+def _table(shown: pd.DataFrame, raw_columns: list[str], n_rows: int | None = None,
            lang: str = "zh") -> str:
-    n = len(df)
-    shown = df if limit is None else df.head(limit)
+    """An HTML table of ``shown``; a note when the full table has ``n_rows`` > shown."""
     head = "".join(f"<th>{_esc(c)}</th>" for c in shown.columns)
     rows = []
     pct = {i for i, c in enumerate(raw_columns) if c in ("largest_share", "branch_coverage")}
@@ -89,8 +88,9 @@ def _table(df: pd.DataFrame, raw_columns: list[str], limit: int | None = None,
                 cells.append(f"<td>{_esc(v)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     out = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    if limit is not None and n > limit:
-        out += f'<p class="note">{_esc(msg("report_rows_shown", lang, n=n, shown=limit))}</p>'
+    if n_rows is not None and n_rows > len(shown):
+        out += (f'<p class="note">'
+                f'{_esc(msg("report_rows_shown", lang, n=n_rows, shown=len(shown)))}</p>')
     return out
 
 
@@ -137,8 +137,8 @@ def render_html(report) -> str:
     parts.append(f'<h2>{_esc(msg("report_metrics", lang))}</h2>')
     for name, table in report.metrics.items():
         parts.append(f'<h3>{_esc(label("metric_", name, lang))}</h3>')
-        parts.append(_table(display_frame(table, lang), list(table.columns),
-                            limit=MAX_METRIC_ROWS, lang=lang))
+        shown = display_frame(table.head(MAX_METRIC_ROWS), lang)
+        parts.append(_table(shown, list(table.columns), n_rows=len(table), lang=lang))
     if getattr(report, "comparison", None) is not None:
         parts.append(f'<h2>{_esc(msg("chg_sec_comparison", lang))}</h2>')
         parts.append(report.comparison._repr_html_())

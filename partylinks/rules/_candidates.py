@@ -9,6 +9,7 @@ Everything is a merge over the pool's few best members per zone, never a loop ov
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ._context import AuditContext
@@ -19,23 +20,39 @@ __all__ = ["cadre_table", "counts", "pick"]
 def cadre_table(ctx: AuditContext) -> pd.DataFrame:
     """One row per cadre: ``id``, ``zone`` (the cadre's own, else the home unit's),
     ``home``, ``home_type``, ``home_subtype``, ``home_enterprise_facing``, ``rank``,
-    ``is_young``."""
+    ``is_young``. Built from node positions (the home unit is the projection's unit of
+    the cadre on the audit date), with no lookups by id."""
     if "cadres" in ctx.cache:
         return ctx.cache["cadres"]
-    ids = ctx.of_type("cadre")
-    home = ctx.home.reindex(ids)
-    zone = ctx.zones.reindex(ids)
-    hz = ctx.zones.reindex(home.to_numpy()).to_numpy()
-    ef = ctx.flag("enterprise_facing")
+    nodes = ctx.g.nodes
+    n = len(nodes)
+
+    def col(name: str) -> np.ndarray:
+        if name not in nodes:
+            return np.full(n, None, dtype=object)
+        v = nodes[name].astype(object).to_numpy()
+        return np.where(pd.isna(v), None, v).astype(object)
+
+    types, ids, zone = col("type"), ctx.node_ids.to_numpy(), col("zone")
+    pos = np.flatnonzero(types == "cadre")
+    home = ctx.g.projection.unit_of[pos]
+    has = home >= 0
+    hc = np.maximum(home, 0)
+
+    def at_home(values: np.ndarray) -> np.ndarray:
+        return np.where(has, values[hc], None).astype(object)
+
+    ef = col("enterprise_facing")
+    young = col("is_young")[pos]
     t = pd.DataFrame({
-        "id": ids.to_numpy(),
-        "zone": zone.where(zone.notna(), pd.Series(hz, index=ids)).to_numpy(),
-        "home": home.to_numpy(),
-        "home_type": ctx.types.reindex(home.to_numpy()).to_numpy(),
-        "home_subtype": ctx.attr("subtype").reindex(home.to_numpy()).to_numpy(),
-        "home_enterprise_facing": ef.reindex(home.to_numpy()).fillna(False).to_numpy(bool),
-        "rank": ctx.attr("rank").reindex(ids).to_numpy(),
-        "is_young": ctx.flag("is_young").reindex(ids).to_numpy(bool),
+        "id": pd.Series(ids[pos], dtype=object),
+        "zone": pd.Series(np.where(pd.isna(zone[pos]), at_home(zone), zone[pos]), dtype=object),
+        "home": pd.Series(at_home(ids), dtype=object),
+        "home_type": pd.Series(at_home(types), dtype=object),
+        "home_subtype": pd.Series(at_home(col("subtype")), dtype=object),
+        "home_enterprise_facing": np.asarray(at_home(ef) == True, dtype=bool),  # noqa: E712
+        "rank": pd.Series(col("rank")[pos], dtype=object),
+        "is_young": np.asarray(young == True, dtype=bool),  # noqa: E712
     })
     ctx.cache["cadres"] = t
     return t

@@ -49,6 +49,12 @@ def raw_findings(node_id, related_ids, detail, msg, sugg, fields) -> pd.DataFram
                          "fields": list(fields)})
 
 
+def _obj(values) -> pd.Series:
+    """Values as an object Series (plain Python strings: hashing beats pandas 3's Arrow
+    strings for the many ``isin`` and merges of the rules)."""
+    return pd.Series(np.asarray(values, dtype=object), dtype=object)
+
+
 class AuditContext:
     """The graph ``g`` on the audit date ``as_of``, the full graph, and cached lookups.
 
@@ -73,12 +79,13 @@ class AuditContext:
     # -- node lookups ------------------------------------------------------------------
     @cached_property
     def node_ids(self) -> pd.Index:
-        return self.g.node_index
+        return pd.Index(self.g.node_index.to_numpy(dtype=object), dtype=object, name="id")
 
     @cached_property
     def types(self) -> pd.Series:
         """Node id -> type (str)."""
-        return pd.Series(self.g.nodes["type"].astype(object).to_numpy(), index=self.node_ids)
+        return pd.Series(self.g.nodes["type"].astype(object).to_numpy(), index=self.node_ids,
+                         dtype=object)
 
     @cached_property
     def names(self) -> pd.Series:
@@ -125,10 +132,10 @@ class AuditContext:
             e = (self.full if full else self.g).edges
             e = e[e["type"].isin(types).to_numpy()]
             self.cache[key] = pd.DataFrame({
-                "source": e["source"].astype(object).to_numpy(),
-                "target": e["target"].astype(object).to_numpy(),
-                "type": e["type"].astype(object).to_numpy(),
-                "role": e["role"].to_numpy(dtype=object),
+                "source": _obj(e["source"].astype(object)),
+                "target": _obj(e["target"].astype(object)),
+                "type": _obj(e["type"].astype(object)),
+                "role": _obj(e["role"]),
                 "start": e["start"].to_numpy(), "end": e["end"].to_numpy(),
             })
         return self.cache[key]
@@ -138,11 +145,11 @@ class AuditContext:
         """The tie table on the audit date with ``u``, ``v``, types as plain strings."""
         t = self.g.ties()
         return pd.DataFrame({
-            "u": t["u"].astype(object).to_numpy(), "v": t["v"].astype(object).to_numpy(),
-            "tie_type": t["tie_type"].astype(object).to_numpy(),
-            "via": t["via"].to_numpy(dtype=object), "role": t["role"].to_numpy(dtype=object),
-            "u_type": t["u_type"].astype(object).to_numpy(),
-            "v_type": t["v_type"].astype(object).to_numpy(),
+            "u": _obj(t["u"].astype(object)), "v": _obj(t["v"].astype(object)),
+            "tie_type": _obj(t["tie_type"].astype(object)),
+            "via": _obj(t["via"]), "role": _obj(t["role"]),
+            "u_type": _obj(t["u_type"].astype(object)),
+            "v_type": _obj(t["v_type"].astype(object)),
         })
 
     @cached_property

@@ -68,6 +68,10 @@ def enterprise_coverage(ctx: AuditContext, params: dict) -> tuple[pd.DataFrame, 
         ``instructor`` (has an active instructor post); and the joint pairs ``branch``,
         ``unit`` (a branch hosted elsewhere listing the unit via ``joint_via``).
     """
+    key = ("coverage", params["node_type"], tuple(params["group_subtypes"]),
+           tuple(params["joint_via"]), tuple(params["instructor_roles"]))
+    if key in ctx.cache:
+        return ctx.cache[key]
     ids = ctx.of_type(params["node_type"])
     _, real = _branch_kinds(ctx, params["group_subtypes"])
     pairs = []
@@ -98,6 +102,7 @@ def enterprise_coverage(ctx: AuditContext, params: dict) -> tuple[pd.DataFrame, 
         "joint": ids.isin(jp["unit"].to_numpy()),
         "instructor": ids.isin(ins.to_numpy()),
     })
+    ctx.cache[key] = (cov, jp)
     return cov, jp
 
 
@@ -128,7 +133,7 @@ def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
     parts = []
     own_units = set(cov.loc[cov["own"], "id"])
     jp_free = jp[~jp["unit"].isin(own_units).to_numpy()]
-    n_cov = jp_free.groupby("branch")["unit"].agg(list)
+    n_cov = jp_free.groupby("branch").size()
     if "coverage" in checks:
         pm = cov["party_members"]
         big = (pm >= p["min_members"]).fillna(False).to_numpy(bool)
@@ -139,9 +144,9 @@ def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
         bad = cov[bad_big | bad_small].reset_index(drop=True)
         is_big = bad_big[bad_big | bad_small]
         # candidates: a joint branch of the zone with room, else a community cadre
-        room = n_cov[n_cov.map(len) < p["max_joint_units"]]
+        room = n_cov[(n_cov < p["max_joint_units"]).to_numpy()]
         jpool = pd.DataFrame({"id": room.index, "zone": zones.reindex(room.index).to_numpy(),
-                              "load": room.map(len).to_numpy()})
+                              "load": room.to_numpy()})
         small = bad[~is_big]
         jc = pick(jpool, pd.DataFrame({"key": small.index, "zone": small["zone"]}),
                   anywhere=False)["candidate"].to_numpy()
@@ -189,12 +194,14 @@ def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
         parts.append(raw_findings(big.index, [[] for _ in big], det, "rule_branch_size",
                                   "sugg_branch_size", fld))
     if "joint_size" in checks:
-        over = n_cov[n_cov.map(len) > p["max_joint_units"]]
+        big = n_cov.index[(n_cov > p["max_joint_units"]).to_numpy()]
+        over = (jp_free[jp_free["branch"].isin(big).to_numpy()].groupby("branch")["unit"]
+                .agg(sorted))
         det = [{"issue": "joint_too_many_units", "count": len(u),
                 "threshold": p["max_joint_units"]} for u in over]
         fld = [{"count": len(u), "threshold": p["max_joint_units"]} for u in over]
-        parts.append(raw_findings(over.index, [sorted(u) for u in over], det,
-                                  "rule_joint_size", "sugg_joint_size", fld))
+        parts.append(raw_findings(over.index, over.tolist(), det, "rule_joint_size",
+                                  "sugg_joint_size", fld))
     return pd.concat(parts, ignore_index=True) if parts else empty_raw()
 
 

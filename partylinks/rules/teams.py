@@ -147,13 +147,16 @@ def team(ctx: AuditContext, rule) -> pd.DataFrame:
             parts.append(raw_findings(gap["project"], rel, det, msg, sugg, fld))
 
     if "duplicate" in checks and len(act):
-        per = act.groupby(["target", "source"], sort=True)["role"].agg(
-            lambda s: sorted(set(s), key=roles.index))
-        dup = per[per.map(len) > 1].reset_index()
+        n_roles = act.groupby(["target", "source"], sort=True)["role"].nunique()
+        pairs = n_roles.index[(n_roles > 1).to_numpy()]
+        both = act.set_index(["target", "source"])
+        per = (both[both.index.isin(pairs)].groupby(level=[0, 1], sort=True)["role"]
+               .agg(lambda s: sorted(set(s), key=roles.index)))
+        dup = per.reset_index()
         if len(dup):
             dup["role"] = [r[1] for r in dup["role"]]  # the second role gets a new holder
             dup = dup.rename(columns={"target": "project"})
-            roles_held = per[per.map(len) > 1].tolist()
+            roles_held = per.tolist()
             cand = suggest(dup)
             det, fld = [], []
             for r, held, c in zip(dup.itertuples(index=False), roles_held, cand, strict=True):

@@ -78,13 +78,19 @@ def test_row_limit_raises_and_leaves_no_file(tmp_path, monkeypatch):
 
 def test_metric_tables_too_long_are_left_out_with_a_note(tmp_path, monkeypatch):
     r = pl.audit(hostile_graph(), as_of="2025-06-30", lang="en")
-    r.metrics["tie_strength"] = pd.DataFrame({"u": ["a"] * 40})
+    r.metrics["score"] = pd.DataFrame({"id": ["a"] * 40})
     monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", 30)
     wb = load_workbook(r.to_excel(tmp_path / "r.xlsx"))
-    assert "metric-tie_strength" not in wb.sheetnames
+    assert "metric-score" not in wb.sheetnames and "metric-isolated" in wb.sheetnames
     notes = [c.value for row in wb["About"].iter_rows() for c in row if c.value]
-    assert "metric table 'tie strength' has 40 rows, more than Excel's limit; it is not in " \
-           "this workbook: see the JSON report" in notes
+    assert "metric table 'weak-linkage score' has 40 rows, more than Excel's limit; it is not " \
+           "in this workbook: see the JSON report" in notes
+
+
+def test_tie_strength_per_pair_is_left_to_json(tmp_path):
+    r = pl.audit(hostile_graph(), as_of="2025-06-30", lang="en")
+    assert "tie_strength" in r.metrics
+    assert "metric-tie_strength" not in load_workbook(r.to_excel(tmp_path / "r.xlsx")).sheetnames
 
 
 def test_sheet_names_are_valid_and_unique():

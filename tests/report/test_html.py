@@ -76,3 +76,11 @@ def test_no_chart_without_plot_coverage(monkeypatch):
 
     monkeypatch.delattr(partylinks.plot, "plot_coverage", raising=False)
     assert html_mod.chart_images(pl.audit(hostile_graph(), as_of="2025-06-30")) == []
+
+
+def test_long_metric_tables_are_cut_with_a_note(tmp_path, monkeypatch):
+    monkeypatch.setattr(html_mod, "MAX_METRIC_ROWS", 2)
+    r = pl.audit(hostile_graph(), as_of="2025-06-30", lang="en")
+    text = r.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    n = len(r.metrics["isolated"])
+    assert f"{n} rows, the first 2 shown; see the Excel or JSON report for all" in text
