@@ -282,6 +282,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Zone overview: {n_units} units (over {limit}) summed by zone; "
         "use zone= or ego= for detail",
     },
+    "chart_quotient_title_asked": {
+        "zh": "片区概览：{n_units} 个单位按片区汇总",
+        "en": "Zone overview: {n_units} units summed by zone",
+    },
     "chart_quotient_node": {
         "zh": "{units} 个单位，孤立 {isolated}",
         "en": "{units} units, {isolated} isolated",

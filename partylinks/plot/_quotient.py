@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from ._fonts import cjk_font_families
 from .layout import zone_quotient
 from .style import fp, label
 
@@ -23,13 +24,14 @@ def _positions(n: int) -> np.ndarray:
     return np.column_stack([np.cos(angle), np.sin(angle)])
 
 
-def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int) -> None:
+def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int | None) -> None:
     """Draw :func:`partylinks.plot.zone_quotient` of ``g`` on ``ax``.
 
     Zones sit on a circle (in order of first appearance, clockwise from the top); the
     area of a zone's circle is proportional to its number of units, its color to its
     share of isolated units; the width of the line between two zones is proportional to
-    the number of ties between them, which is also written on it.
+    the number of ties between them, which is also written on it. ``limit`` is the number
+    of units above which the overview replaced the units (None when it was asked for).
     """
     zones, links = zone_quotient(g, as_of)
     n_units = int(zones["units"].sum())
@@ -71,7 +73,9 @@ def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int) -> None:
     ax.set_ylim(-1.55, 1.55)
     cbar = ax.figure.colorbar(sc, cax=ax.inset_axes((1.01, 0.25, 0.025, 0.5)))
     cbar.set_label(label("isolated_share", lang), fontproperties=fp(9))
-    cbar.ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0, decimals=0))
+    cbar.ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(4, steps=[1, 2, 5, 10]))
+    cbar.ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0))
+    cbar.ax.tick_params(labelfontfamily=cjk_font_families(), labelsize=8)
     handles = [
         Line2D([], [], linestyle="none", marker="o", markersize=12, markerfacecolor="white",
                markeredgecolor="#555555", label=label("quotient_size", lang)),
@@ -80,7 +84,10 @@ def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int) -> None:
     ]
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, -0.02), prop=fp(8),
               frameon=False)
-    title = label("quotient_title", lang, n_units=n_units, limit=limit)
+    if limit is None:
+        title = label("quotient_title_asked", lang, n_units=n_units)
+    else:
+        title = label("quotient_title", lang, n_units=n_units, limit=limit)
     if as_of is not None:
         title += label("as_of", lang, date=pd.Timestamp(as_of).date().isoformat())
     ax.set_title(title, fontproperties=fp(11), loc="left")

@@ -10,8 +10,7 @@ from matplotlib.patches import Patch
 from matplotlib.transforms import blended_transform_factory
 
 from ..messages import MESSAGES, check_lang, msg
-from ._fonts import chinese_rc
-from .style import fp, get_axes, label
+from .style import chart_rc, fp, get_axes, label
 
 __all__ = ["plot_coverage", "coverage_table"]
 
@@ -136,7 +135,7 @@ def plot_coverage(report, ax: Axes | None = None, lang: str | None = None) -> Ax
         rgba[:, n_rates + j] = cmap(shade[:, j])
     rgba[:, n_rates:][count_vals == 0] = (1, 1, 1, 1)
     zone_names = [_zone_name(z, report, lang) for z in rates.index]
-    with chinese_rc():
+    with chart_rc():
         width = float(np.clip(2.4 + 0.62 * (n_rates + n_rules), 6.0, 16.0))
         height = float(np.clip(2.3 + 0.36 * n_rows, 3.0, 14.0))
         ax = get_axes(ax, (width, height))

@@ -8,8 +8,8 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from ..messages import check_lang
-from ._fonts import chinese_rc, cjk_font_families
-from .style import WEAK_COLOR, fp, get_axes, label, sector_label
+from ._fonts import cjk_font_families
+from .style import WEAK_COLOR, chart_rc, fp, get_axes, label, sector_label
 
 __all__ = ["plot_linkage_matrix"]
 
@@ -81,7 +81,7 @@ def plot_linkage_matrix(g, by: str = "sector", density: bool = False, ax: Axes |
     possible = np.isfinite(counts.to_numpy(dtype=float))
     names = _group_labels(m.index, by, lang)
     k = len(names)
-    with chinese_rc():
+    with chart_rc():
         side = float(np.clip(0.62 * k + 2.4, 4.5, 14.0))
         ax = get_axes(ax, (side + 1.4, side))
         shown = np.where(np.isfinite(values), values, np.nan)

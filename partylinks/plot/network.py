@@ -11,11 +11,10 @@ from scipy.sparse.csgraph import dijkstra
 
 from ..messages import check_lang
 from ..metrics._unitgraph import snapshot, unit_graph
-from ._fonts import chinese_rc
 from ._quotient import draw_quotient
 from ._units import draw_units
 from .layout import zone_of_units
-from .style import fixed_axes, label
+from .style import chart_rc, fixed_axes, label
 
 __all__ = ["plot_network", "NETWORK_LIMIT"]
 
@@ -145,12 +144,14 @@ def plot_network(g, ax: Axes | None = None, *, zone: str | Iterable[str] | None 
     if quotient and (zone is not None or ego is not None):
         raise ValueError("quotient=True draws every zone; leave out zone= and ego=")
     keep, center = _select(g, ug, zone, ego, radius, as_of)
+    limit = None
     if quotient is None:
         quotient = zone is None and ego is None and int(keep.sum()) > NETWORK_LIMIT
-    with chinese_rc():
+        limit = NETWORK_LIMIT
+    with chart_rc():
         if quotient:
             ax = fixed_axes(ax, 8.0, 7.75, right=1.3, top=0.45, bottom=0.05, left=0.05)
-            draw_quotient(g, ax, lang=lang, as_of=as_of, limit=NETWORK_LIMIT)
+            draw_quotient(g, ax, lang=lang, as_of=as_of, limit=limit)
             return ax
         return draw_units(
             g, ug, ax, keep, center, show_cadres=show_cadres, highlight=highlight,

@@ -9,8 +9,8 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import offset_copy
 
 from ..messages import check_lang
-from ._fonts import chinese_rc, cjk_font_families
-from .style import WEAK_COLOR, fp, get_axes, label, sector_color, sector_label
+from ._fonts import cjk_font_families
+from .style import WEAK_COLOR, chart_rc, fp, get_axes, label, sector_color, sector_label
 
 __all__ = ["plot_score_distribution", "scores_of"]
 
@@ -100,7 +100,7 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
     rng = np.random.default_rng(0)
     jitter = rng.uniform(-0.28, 0.28, len(s))
     x = s["score"].to_numpy(dtype=float)
-    with chinese_rc():
+    with chart_rc():
         ax = get_axes(ax, (9.5, max(3.0, 0.62 * len(order) + 1.6)))
         for grp, i in row.items():
             vals = s.loc[s["group"] == grp, "score"].to_numpy(dtype=float)

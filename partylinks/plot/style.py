@@ -13,15 +13,18 @@ user's TOML file is labelled too.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
+import matplotlib
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
 from ..messages import check_lang, msg
-from ._fonts import font_properties
+from ._fonts import chinese_rc, font_properties
 
 __all__ = [
     "SECTOR_COLORS",
@@ -39,6 +42,7 @@ __all__ = [
     "tie_label",
     "label",
     "fp",
+    "chart_rc",
     "get_axes",
     "fixed_axes",
     "type_handle",
@@ -190,6 +194,43 @@ def fp(size: float = 9) -> FontProperties:
     7.0
     """
     return font_properties(size=size)
+
+
+#: The rcParams that :func:`partylinks.plot.chinese_rc` sets for a chart.
+_CHART_KEYS = frozenset({"font.family", "axes.unicode_minus", "svg.fonttype", "pdf.fonttype"})
+
+
+@contextlib.contextmanager
+def chart_rc() -> Iterator[None]:
+    """:func:`partylinks.plot.chinese_rc`, keeping what drawing changed on its own.
+
+    Creating the first figure of a session starts matplotlib's backend, which may set
+    global rcParams (Jupyter's inline backend turns ``interactive`` on, so that figures
+    are shown). A plain ``rc_context`` would undo that on exit and figures would stop
+    showing in the notebook. Here the chart's own font settings are undone, and every
+    other rcParam changed while drawing is kept, as it would be without the context.
+
+    Examples
+    --------
+    >>> before = matplotlib.rcParams["interactive"], matplotlib.rcParams["font.family"]
+    >>> with chart_rc():
+    ...     matplotlib.interactive(not before[0])   # what a backend may do
+    >>> matplotlib.rcParams["interactive"] == (not before[0])
+    True
+    >>> matplotlib.rcParams["font.family"] == before[1]
+    True
+    >>> matplotlib.interactive(before[0])
+    """
+    with chinese_rc():
+        applied = matplotlib.rcParams.copy()
+        try:
+            yield
+        finally:
+            after = matplotlib.rcParams.copy()
+    changed = {k: v for k, v in after.items()
+               if k not in _CHART_KEYS and k != "backend" and v != applied.get(k)}
+    if changed:
+        matplotlib.rcParams.update(changed)
 
 
 def get_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:

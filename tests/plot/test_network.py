@@ -142,7 +142,9 @@ def test_quotient_above_the_limit(rare, monkeypatch):
     assert "1" in texts(ax)  # one tie between the two zones, written on the line
     # a zone or an ego view is drawn unit by unit whatever the size
     assert "units:community" in gids(plot_network(rare, zone="桃城片区"))
-    assert "zones" in gids(plot_network(rare, quotient=True))
+    asked = plot_network(rare, quotient=True)
+    assert "zones" in gids(asked)
+    assert asked.get_title(loc="left") == "片区概览：10 个单位按片区汇总"
     assert "units:community" in gids(plot_network(rare, quotient=False))
     with pytest.raises(ValueError, match="quotient=True"):
         plot_network(rare, quotient=True, zone="桃城片区")
