@@ -290,6 +290,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{units} 个单位，孤立 {isolated}",
         "en": "{units} units, {isolated} isolated",
     },
+    "chart_quotient_strongest": {
+        "zh": "只画每个片区联系最多的 {k} 条（共 {total} 条中的 {shown} 条）",
+        "en": "only each zone's {k} strongest links ({shown} of {total})",
+    },
     "chart_quotient_size": {"zh": "圆面积 = 单位数", "en": "circle area = units"},
     "chart_quotient_width": {
         "zh": "线宽、数字 = 片区间联系数",

@@ -180,3 +180,28 @@ def test_yongchun_planted_weak_spots_are_highlighted():
     assert _offsets(art["isolated"]) == _at(pos, ["Y-E013", "Y-E025"])
     assert _offsets(art["fragile"]) == _at(pos, ["Y-E019", "Y-A20", "Y-E007"])
     assert len(art["key_cadres"].get_offsets()) == 2   # Y-K0010 and Y-K0115
+
+
+def test_strongest_links_by_hand():
+    from partylinks.plot._quotient import strongest_links
+
+    zones = pd.Index(["A", "B", "C", "D"])
+    links = pd.DataFrame({"zone_u": ["A", "A", "A", "B", "B", "C"],
+                          "zone_v": ["B", "C", "D", "C", "D", "D"],
+                          "ties": [9, 1, 5, 2, 7, 3]})
+    # k = 1: A's strongest A-B (9), B's A-B, C's C-D (3), D's B-D (7)
+    kept = strongest_links(links, zones, 1)
+    assert list(zip(kept["zone_u"], kept["zone_v"], strict=True)) == [
+        ("A", "B"), ("B", "D"), ("C", "D")]
+    assert len(strongest_links(links, zones, 3)) == 6
+
+
+def test_many_zones_draw_only_the_strongest_links(graph_factory):
+    # 16 zones, every pair of zones tied once: 120 links, 3 per zone kept
+    nodes = [(f"E{z}", "enterprise", f"片区{z:02d}", f"企业{z}") for z in range(16)]
+    edges = [(f"E{a}", f"E{b}", "co_building") for a in range(16) for b in range(a + 1, 16)]
+    ax = plot_network(graph_factory(nodes, edges), quotient=True)
+    lines = [ln for ln in ax.lines if ln.get_zorder() == 1]
+    assert 16 * 3 / 2 <= len(lines) < 120
+    assert any(t.startswith("只画每个片区联系最多的 3 条") for t in texts(ax))
+    assert not [t for t in ax.texts if t.get_text() == "1"]   # too many lines to number
