@@ -1,6 +1,7 @@
 """The typed graph: schema, loaders, validation, the LinkGraph model and the unit projection."""
 
 from .convert import from_networkx, to_networkx
+from .export import export_graph, to_gexf, to_graphml
 from .load import from_frames, load, validate
 from .model import LinkGraph
 from .projection import TIE_COLUMNS, project
@@ -24,3 +25,4 @@ __all__ = [
     "default_schema", "load_schema", "project", "TIE_COLUMNS", "UNIT_TYPES", "SECTORS",
     "TIE_EDGE_TYPES", "STRUCTURE_EDGE_TYPES",
 ]
+__all__ += ["to_gexf", "to_graphml", "export_graph"]
