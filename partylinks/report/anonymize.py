@@ -75,6 +75,13 @@ def anonymize_graph(g, key: str | bytes, lang: str = "zh"):
 
     The copy shares the edge table and the unit projection with ``g`` (names play no
     part in either); ``g`` itself is not modified.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> g = anonymize_graph(pl.datasets.house(), key="k")
+    >>> g.nodes.set_index("id").loc[["C1", "K1"], "name"].str[:3].tolist()
+    ['桃源社', '干部-']
     """
     out = copy.copy(g)
     nodes = g.nodes.copy()

@@ -148,6 +148,15 @@ def write_excel(report, path: str | Path) -> Path:
     ------
     ExcelRowLimitError
         When the findings have more rows than a worksheet holds; nothing is written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl, partylinks as pl
+    >>> r = pl.audit(pl.datasets.house(), as_of="2025-06-30")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     wb = openpyxl.load_workbook(write_excel(r, pathlib.Path(d) / "r.xlsx"))
+    >>> wb.sheetnames[:3], wb["问题清单"].freeze_panes
+    (['概览', '问题清单', '规则'], 'A2')
     """
     from openpyxl import Workbook
 

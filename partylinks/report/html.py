@@ -95,7 +95,14 @@ def _table(shown: pd.DataFrame, raw_columns: list[str], n_rows: int | None = Non
 
 
 def render_html(report) -> str:
-    """The report as one HTML document (a string)."""
+    """The report as one HTML document (a string).
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> text = render_html(pl.audit(pl.datasets.house(), as_of="2025-06-30"))
+    >>> text.startswith("<!DOCTYPE html>"), "县商务局没有任何跨组织联系" in text
+    (True, True)
+    """
     from .. import __version__
 
     lang = report.lang

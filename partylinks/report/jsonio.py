@@ -54,7 +54,14 @@ def _records(df: pd.DataFrame) -> str:
 
 
 def to_json_text(report) -> str:
-    """The report as JSON text (see the module docstring for the fields)."""
+    """The report as JSON text (see the module docstring for the fields).
+    Examples
+    --------
+    >>> import json, partylinks as pl
+    >>> d = json.loads(to_json_text(pl.audit(pl.datasets.house(), as_of="2025-06-30")))
+    >>> d["format"], d["as_of"], d["counts"]
+    ('partylinks-audit', '2025-06-30', {'error': 1, 'warning': 3, 'info': 0})
+    """
     from .. import __version__
 
     head = {
@@ -98,6 +105,17 @@ def write_csv(report, path: str | Path) -> Path:
     """Write the findings to ``path`` and the summary beside it (see the module docstring).
 
     Returns the path of the findings file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, partylinks as pl
+    >>> r = pl.audit(pl.datasets.house(), as_of="2025-06-30", lang="en")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = write_csv(r, pathlib.Path(d) / "r.csv")
+    ...     head = p.read_text(encoding="utf-8-sig").splitlines()[0]
+    ...     has_summary = (pathlib.Path(d) / "r.summary.csv").exists()
+    >>> head.split(",")[:4], has_summary
+    (['rule', 'kind', 'severity', 'node_id'], True)
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

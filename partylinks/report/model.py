@@ -54,6 +54,13 @@ class AuditReport:
     comparison : Comparison or None
         What changed since an earlier date, when the audit was run with ``compare_to``
         (:func:`partylinks.compare`); every export then has a section for it.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> r = pl.audit(pl.datasets.house(), as_of="2025-06-30", lang="en")
+    >>> r.counts, r.summary["zone"].tolist()
+    ({'error': 1, 'warning': 3, 'info': 0}, ['Z1', 'Z2', 'Total'])
     """
 
     findings: pd.DataFrame

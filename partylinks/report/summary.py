@@ -51,6 +51,14 @@ def collect_metrics(ctx: AuditContext, coverage_params: dict) -> dict[str, pd.Da
     enterprise: own branch, joint branch, instructor; see
     :func:`partylinks.rules.enterprise_coverage`). A metric missing from
     :mod:`partylinks.metrics` is left out.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> sorted(pl.audit(pl.datasets.house(), as_of="2025-06-30").metrics)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['bridges', 'components', 'coverage', 'fragile', 'isolated', 'key_person', 'score',
+     'tie_strength', 'zones']
     """
     out = {}
     for name, fn in _METRICS.items():
@@ -98,6 +106,16 @@ def zone_summary(ctx: AuditContext, findings: pd.DataFrame, metrics: dict,
     ``largest_share`` are those of the whole unit graph, its ``branch_coverage`` and
     ``score`` are over all enterprises and units. Units and findings without a zone go
     to a ``(无片区)`` / ``(no zone)`` row.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> s = pl.audit(pl.datasets.house(), as_of="2025-06-30").summary
+    >>> s[["zone", "units", "isolated", "components", "branch_coverage"]]
+      zone  units  isolated  components  branch_coverage
+    0   Z1      3         0           1              1.0
+    1   Z2      1         1           1              NaN
+    2   合计      4         1           2              1.0
     """
     none_label = msg("report_no_zone", lang)
     units = ctx.sector

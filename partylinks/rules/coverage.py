@@ -67,6 +67,15 @@ def enterprise_coverage(ctx: AuditContext, params: dict) -> tuple[pd.DataFrame, 
         that is not a party group), ``joint`` (covered by a joint branch),
         ``instructor`` (has an active instructor post); and the joint pairs ``branch``,
         ``unit`` (a branch hosted elsewhere listing the unit via ``joint_via``).
+
+    Examples
+    --------
+    >>> import pandas as pd, partylinks as pl
+    >>> from partylinks.rules import AuditContext, load_policy
+    >>> ctx = AuditContext(pl.datasets.house(), pd.Timestamp("2025-06-30"))
+    >>> cov, joint = enterprise_coverage(ctx, load_policy().rule("enterprise_branch").params)
+    >>> cov[["id", "own", "joint", "instructor"]].values.tolist(), len(joint)
+    ([['E1', True, False, True]], 0)
     """
     key = ("coverage", params["node_type"], tuple(params["group_subtypes"]),
            tuple(params["joint_via"]), tuple(params["instructor_roles"]))
@@ -125,6 +134,19 @@ def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
     ``split_subtypes`` (or missing) has more than ``max_branch_members`` active
     ``member_of`` edges. ``joint_size``: a joint branch covers more than
     ``max_joint_units`` units that host no branch of their own.
+
+    Examples
+    --------
+    >>> import pandas as pd, partylinks as pl
+    >>> from partylinks.rules import check
+    >>> nodes = pd.DataFrame({"id": ["E1", "E2", "K1", "C1"], "zone": "Z",
+    ...     "type": ["enterprise", "enterprise", "cadre", "community"],
+    ...     "party_members": [5, 2, None, None]})
+    >>> edges = pd.DataFrame({"source": ["K1", "K1"], "target": ["C1", "E2"],
+    ...     "type": ["works_at", "part_time_post"], "role": [None, "instructor"]})
+    >>> f = check(pl.from_frames(nodes, edges), "branch_coverage", as_of="2025-06-30")
+    >>> f["message"].tolist()
+    ['E1 has 5 formal party members (3 or more) but neither a branch of its own nor a joint branch']
     """
     p = rule.params
     cov, jp = enterprise_coverage(ctx, p)
@@ -243,6 +265,19 @@ def grid_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
 
     A finding for each grid and each missing item. Suggestions name the leader (same
     zone first) or the agency of subtype ``department`` with the fewest grid liaisons.
+
+    Examples
+    --------
+    >>> import pandas as pd, partylinks as pl
+    >>> from partylinks.rules import check
+    >>> nodes = pd.DataFrame({"id": ["G1", "G2", "B1"], "type": ["grid", "grid", "branch"],
+    ...                       "zone": "Z", "level": [2, 3, None]})
+    >>> edges = pd.DataFrame({"source": ["B1"], "target": ["G1"], "type": ["hosted_by"]})
+    >>> f = check(pl.from_frames(nodes, edges), "grid_coverage", as_of="2025-06-30")
+    >>> f[["node_id", "message"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['G1', 'level-2 grid G1 has no district-leader liaison'],
+     ['G1', 'level-2 grid G1 has no department liaison'],
+     ['G2', 'level-3 grid G2 has no party branch or party group']]
     """
     p = rule.params
     grids = ctx.of_type("grid")

@@ -33,10 +33,10 @@ from ..messages import MESSAGES
 from ..progress import Progress, as_progress
 from ._context import AuditContext
 from .meetings import NoEvents
-from .policy import RULE_KINDS, SEVERITIES, Policy
+from .policy import RULE_KINDS, SEVERITIES, Policy, policy_from_dict
 from .structure import MetricUnavailable
 
-__all__ = ["FINDING_COLUMNS", "RULE_STATUS_COLUMNS", "run_rules", "empty_findings"]
+__all__ = ["FINDING_COLUMNS", "RULE_STATUS_COLUMNS", "run_rules", "empty_findings", "check"]
 
 FINDING_COLUMNS = ["rule", "kind", "severity", "node_id", "node_type", "name", "zone",
                    "related_ids", "detail", "message", "suggestion"]
@@ -146,3 +146,32 @@ def run_rules(ctx: AuditContext, policy: Policy,
     f = f.assign(_sev=sev, _zone=zone_key, _id=f["node_id"].astype(str))
     f = f.sort_values(["_sev", "_order", "_zone", "_id"], kind="stable")
     return f[FINDING_COLUMNS].reset_index(drop=True), status_df
+
+
+def check(g, kind: str, as_of=None, lang: str = "en", severity: str = "warning",
+          **params) -> pd.DataFrame:
+    """The findings of one rule kind, with the given parameters, on ``g``.
+
+    A shortcut for notebooks and examples: the rule is checked like a policy rule (an
+    unknown parameter or a wrong value raises :class:`~partylinks.rules.PolicyError`) and
+    run on ``g.at(as_of)`` (``as_of=None``: today). Its id is the kind.
+
+    Returns
+    -------
+    DataFrame
+        The findings (:data:`FINDING_COLUMNS`); empty when the rule is skipped.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> f = check(pl.datasets.house(), "isolated", as_of="2025-06-30")
+    >>> f[["rule", "node_id", "message"]].values.tolist()
+    [['isolated', 'A1', '县商务局 has no cross-organization tie']]
+    """
+    from ..graph.model import _to_timestamp
+
+    day = (pd.Timestamp.today() if as_of is None else _to_timestamp(as_of)).normalize()
+    policy = policy_from_dict({"rules": [{"id": kind, "kind": kind, "severity": severity,
+                                          **params}]}, source="<check>")
+    findings, _ = run_rules(AuditContext(g, day, lang), policy)
+    return findings

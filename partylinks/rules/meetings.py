@@ -31,6 +31,18 @@ def meeting_frequency(ctx: AuditContext, rule) -> pd.DataFrame:
     one on or before as_of (None when there is none). The default, 92 days, is a quarter
     (每季度至少召开1次联席会议). Without an events table the rule is skipped (the report
     says so) rather than reporting every council.
+
+    Examples
+    --------
+    >>> import pandas as pd, partylinks as pl
+    >>> from partylinks.rules import check
+    >>> nodes = pd.DataFrame({"id": ["W1", "W2"], "type": "council", "zone": "Z"})
+    >>> edges = pd.DataFrame(columns=["source", "target", "type"])
+    >>> events = pd.DataFrame({"date": ["2025-05-20", "2025-01-10"], "kind": "联席会议",
+    ...                        "units": ["W1", "W2"]})
+    >>> g = pl.from_frames(nodes, edges, events)
+    >>> check(g, "meeting_frequency", as_of="2025-06-30")[["node_id", "detail"]].values.tolist()
+    [['W2', {'days': 92, 'last': '2025-01-10'}]]
     """
     p = rule.params
     ev = ctx.full.events

@@ -26,7 +26,7 @@ from pathlib import Path
 from . import coverage, meetings, structure, teams, ties
 from ._params import Param
 
-__all__ = ["Rule", "Policy", "PolicyError", "load_policy", "parse_policy",
+__all__ = ["Rule", "Policy", "PolicyError", "load_policy", "parse_policy", "policy_from_dict",
            "default_policy_path", "RULE_KINDS", "SEVERITIES"]
 
 SEVERITIES = ("error", "warning", "info")
@@ -220,6 +220,21 @@ def parse_policy(text: str, source: str = "<string>") -> Policy:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(source, None, f"not valid TOML: {exc}") from exc
+    return policy_from_dict(data, source=source, text=text)
+
+
+def policy_from_dict(data: dict, source: str = "<dict>", text: str = "") -> Policy:
+    """Check a policy given as plain data: ``{"policy": {...}, "rules": [{...}, ...]}``,
+    the structure of the TOML file (see :func:`parse_policy`); lines are found in
+    ``text`` when it is given.
+
+    Examples
+    --------
+    >>> p = policy_from_dict({"rules": [{"id": "m", "kind": "reciprocal",
+    ...                                  "severity": "warning"}]})
+    >>> p.rules[0].params["types"]
+    ['community', 'enterprise']
+    """
     headers, keys, top = _lines(text)
     for k in data:
         if k not in ("policy", "rules"):

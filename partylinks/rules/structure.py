@@ -64,6 +64,15 @@ def isolated(ctx: AuditContext, rule) -> pd.DataFrame:
     the end of no active tie), of ``node_types`` (empty: every unit type). The
     suggestion names the council of the unit's zone (to join it), else the unit of the
     zone with the most tied partners (to pair with).
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> from partylinks.rules import check
+    >>> f = check(pl.datasets.house(), "isolated", as_of="2025-06-30")
+    >>> f[["node_id", "suggestion"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['A1', 'give 县商务局 at least one cross-organization tie (co-building,
+      a part-time post or a liaison)']]
     """
     iso = metric(ctx, "isolated_units")
     ids = pd.Series(iso["id"].to_numpy(), dtype=object)
@@ -107,6 +116,18 @@ def fragile(ctx: AuditContext, rule) -> pd.DataFrame:
     ``cadre_only``, whose sole carrier is a cadre (a unit whose only tie is one
     unit-to-unit edge, e.g. one council membership, is then not reported: no person's
     transfer cuts it off); ``related_ids`` = [the sole carrier].
+
+    Examples
+    --------
+    >>> import pandas as pd, partylinks as pl
+    >>> from partylinks.rules import check
+    >>> nodes = pd.DataFrame({"id": ["C1", "E1", "K1"], "type": ["community", "enterprise",
+    ...                       "cadre"], "zone": "Z"})
+    >>> edges = pd.DataFrame({"source": ["K1", "K1"], "target": ["C1", "E1"],
+    ...     "type": ["works_at", "part_time_post"], "role": [None, "instructor"]})
+    >>> f = check(pl.from_frames(nodes, edges), "fragile", as_of="2025-06-30")
+    >>> f[["node_id", "related_ids"]].values.tolist()
+    [['C1', ['K1']], ['E1', ['K1']]]
     """
     fr = metric(ctx, "fragile_units")
     fr = fr[(fr["n_carriers"] == 1).to_numpy()]
@@ -134,6 +155,18 @@ def key_person(ctx: AuditContext, rule) -> pd.DataFrame:
     ``n_isolated >= min_isolated`` (when ``min_isolated`` > 0) or
     ``components_added >= min_components_added`` (when that is > 0); the finding is on
     the cadre, ``related_ids`` = the units that would be isolated.
+
+    Examples
+    --------
+    >>> import pandas as pd, partylinks as pl
+    >>> from partylinks.rules import check
+    >>> nodes = pd.DataFrame({"id": ["C1", "E1", "K1"], "type": ["community", "enterprise",
+    ...                       "cadre"], "zone": "Z"})
+    >>> edges = pd.DataFrame({"source": ["K1", "K1"], "target": ["C1", "E1"],
+    ...     "type": ["works_at", "part_time_post"], "role": [None, "instructor"]})
+    >>> f = check(pl.from_frames(nodes, edges), "key_person", as_of="2025-06-30")
+    >>> f[["node_id", "node_type", "related_ids"]].values.tolist()
+    [['K1', 'cadre', ['C1', 'E1']]]
     """
     p = rule.params
     kp = metric(ctx, "key_person_risk")

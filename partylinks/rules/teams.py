@@ -71,6 +71,19 @@ def team(ctx: AuditContext, rule) -> pd.DataFrame:
 
     Only the problems listed in ``checks`` are reported. Suggestions name the qualifying
     cadre of the project's zone (else of any zone) with the fewest active appointments.
+
+    Examples
+    --------
+    >>> import pandas as pd, partylinks as pl
+    >>> from partylinks.rules import check
+    >>> nodes = pd.DataFrame({"id": ["A1", "J1", "K1"], "type": ["agency", "project", "cadre"],
+    ...                       "zone": "Z"})
+    >>> edges = pd.DataFrame({"source": ["K1", "K1", "K1"], "target": ["A1", "J1", "J1"],
+    ...     "type": ["works_at", "service_pairing", "service_pairing"],
+    ...     "role": [None, "coordinator", "policy"]})
+    >>> f = check(pl.from_frames(nodes, edges), "team", as_of="2025-06-30")
+    >>> [(d["issue"], d.get("missing_role")) for d in f["detail"]]
+    [('missing_role', 'support'), ('duplicate_cadre', None)]
     """
     p = rule.params
     projects = ctx.of_type(p["node_type"])
@@ -203,6 +216,14 @@ def composition(ctx: AuditContext, rule) -> pd.DataFrame:
     and, when ``convenor`` is true, for each council with no active ``convenes`` edge.
     The suggestion names the unit of that sector in the council's zone that is not yet
     a member, with the fewest council memberships, then the smallest id.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> from partylinks.rules import check
+    >>> f = check(pl.datasets.house(), "composition", as_of="2025-06-30")
+    >>> [d["issue"] for d in f["detail"]]
+    ['missing_sector', 'missing_sector', 'missing_convenor']
     """
     p = rule.params
     councils = ctx.of_type(p["node_type"])

@@ -81,6 +81,15 @@ def min_ties(ctx: AuditContext, rule) -> pd.DataFrame:
     ``other_types`` (empty: any). ``count = "ties"`` counts those ties, ``"units"`` the
     distinct units at the other end, ``"carriers"`` the distinct cadres (a unit-to-unit
     tie is its own carrier). A finding for each node whose count is below ``min``.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> from partylinks.rules import check
+    >>> f = check(pl.datasets.house(), "min_ties", as_of="2025-06-30",
+    ...           node_type="community", tie_types=["co_building"])
+    >>> f[["node_id", "detail"]].values.tolist()
+    [['C1', {'count': 0, 'threshold': 1, 'counted': 'ties'}]]
     """
     p = rule.params
     ids = _filtered_nodes(ctx, p)
@@ -136,6 +145,18 @@ def reciprocal(ctx: AuditContext, rule) -> pd.DataFrame:
     to b (``u = a, v = b``: a cadre of a holds a post at b) and *backward* when one runs
     from b to a. A finding, on a, for every pair tied in exactly one direction (双向互派);
     ``related_ids`` = [b, the cadres carrying the existing direction].
+
+    Examples
+    --------
+    Before 2024 only K2 of E1 held a post at C1 in the house graph:
+
+    >>> import partylinks as pl
+    >>> from partylinks.rules import check
+    >>> f = check(pl.datasets.house(), "reciprocal", as_of="2023-06-30")
+    >>> f[["node_id", "related_ids"]].values.tolist()
+    [['C1', ['E1', 'K2']]]
+    >>> f["detail"][0]["missing"], f["suggestion"][0][:30]
+    ('community->enterprise', 'have 桃源社区 appoint a party memb')
     """
     p = rule.params
     if len(p["types"]) != 2:
@@ -207,6 +228,14 @@ def reach(ctx: AuditContext, rule) -> pd.DataFrame:
     A finding for each unit of ``node_types`` in a zone that has a council, whose
     distance is more than ``max_hops`` (or infinite). Zones without a council are not
     checked; units with no tie at all are left out when ``skip_isolated``.
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> from partylinks.rules import check
+    >>> f = check(pl.datasets.house(), "reach", as_of="2025-06-30", max_hops=1)
+    >>> f[["node_id", "related_ids"]].values.tolist()
+    [['E1', ['W1']]]
     """
     p = rule.params
     ug = unit_graph(ctx.g)

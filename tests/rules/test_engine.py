@@ -68,3 +68,17 @@ def test_messages_follow_the_language():
 def test_no_rules_no_findings():
     f, status = run_rules(AuditContext(graph(), AS_OF, "en"), parse_policy(""))
     assert f.empty and list(f.columns) == FINDING_COLUMNS and status.empty
+
+
+def test_check_runs_one_kind_with_checked_parameters():
+    from partylinks.rules import PolicyError, check
+
+    g = graph()
+    assert check(g, "isolated", as_of=AS_OF, node_types=["agency"])["node_id"].tolist() == [
+        "A1", "A9"]
+    try:
+        check(g, "isolated", as_of=AS_OF, node_type=["agency"])
+    except PolicyError as exc:
+        assert str(exc).startswith("<check>: rule 'isolated': unknown parameter 'node_type'")
+    else:
+        raise AssertionError("no PolicyError")
