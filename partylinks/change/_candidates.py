@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
 from ..rules.teams import _qualifies
 
@@ -68,18 +69,15 @@ class _Gen:
     def __init__(self, world, policy, m: int):
         self.w, self.policy, self.m = world, policy, m
         self.out: dict[tuple, Candidate] = {}
-        cad = world.cadres
-        self.cad = cad
-        self._sorted: dict = {}
+        self.cad = world.cadres
+        self._cache: dict = {}
 
     # -- helpers ------------------------------------------------------------------------
     def add(self, source, target, etype, role, caps, need):
         w = self.w
         et = w.g.schema.edge_types.get(etype)
         if et is None or w.types.get(source) not in et.sources \
-                or w.types.get(target) not in et.targets:
-            return
-        if (source, target, etype) in w.existing or source == target:
+                or w.types.get(target) not in et.targets or source == target:
             return
         u, v, _ = w.projected(source, target)
         if u is None or v is None or u == v:
@@ -89,38 +87,63 @@ class _Gen:
             self.out[key] = Candidate(source, target, etype, role, tuple(caps), order=len(self.out))
         self.out[key].needs.add(need)
 
-    def best(self, ids, cap: str, zone, k: int | None = None, exclude=(), anywhere=True,
-             prefer=None) -> list[str]:
-        """Up to k of ``ids`` with room for ``cap``: same zone first, then ``prefer`` (0
-        first), fewest posts, id."""
+    def best(self, ids, cap: str | None, zone, k: int | None = None, exclude=(),
+             anywhere=True, first=()) -> list[str]:
+        """Up to k of ``ids`` with room for ``cap``: same zone first, then those in
+        ``first``, then the fewest posts held, then by id."""
         w, k = self.w, k or self.m
-        ex = set(exclude)
-        scored = []
-        for i in ids:
-            if i in ex or not w.room(cap, i):
-                continue
-            same = w.zone(i) == zone
-            if not same and not anywhere:
-                continue
-            scored.append((not same, prefer(i) if prefer else 0, w.load[(cap, i)], i))
-        scored.sort()
-        return [s[-1] for s in scored[:k]]
+        ids = pd.Index(list(ids) if not isinstance(ids, pd.Index) else ids, dtype=object)
+        if not len(ids):
+            return []
+        same = (w.zone_s.reindex(ids).to_numpy() == zone) if zone is not None \
+            else np.zeros(len(ids), dtype=bool)
+        if cap is None:
+            load = np.zeros(len(ids))
+            ok = np.ones(len(ids), dtype=bool)
+        else:
+            load = w.load_by[cap].reindex(ids).fillna(0).to_numpy()
+            ok = load < w.capacity[cap]
+        if len(exclude):
+            ok &= ~ids.isin(list(exclude))
+        if not anywhere:
+            ok &= same
+        pref = ~ids.isin(list(first)) if len(first) else np.zeros(len(ids), dtype=bool)
+        idx = np.flatnonzero(ok)
+        order = np.lexsort((ids.to_numpy()[idx].astype(str), load[idx], pref[idx],
+                            ~same[idx]))
+        return ids[idx[order[:k]]].tolist()
+
+    def cached(self, key, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
 
     def into(self, target, etype) -> set:
         """Sources of the edges of type ``etype`` into ``target`` (any date)."""
-        if not hasattr(self, "_into"):
-            self._into: dict = {}
-            for s, t, k in self.w.existing:
-                self._into.setdefault((t, k), set()).add(s)
-        return self._into.get((target, etype), set())
+        def make():
+            e = self.w.g.edges
+            e = e[(e["type"] == etype).to_numpy()]
+            return pd.Series(e["source"].astype(object).to_numpy()).groupby(
+                e["target"].astype(object).to_numpy()).agg(set).to_dict()
+        return self.cached(("into", etype), make).get(target, set())
 
     def neighbours(self, x) -> set:
         ug = self.w.ug
-        i = np.flatnonzero(ug.ids == x)
-        if not len(i):
+        i = self.w.uidx.get(x)
+        if i is None:
             return set()
-        row = ug.adj[i[0]]
-        return set(ug.ids[row.indices])
+        return set(ug.ids[ug.adj[i].indices])
+
+    def in_zone(self, name: str, ids, zone) -> list:
+        """The members of the pool ``ids`` (cached under ``name``) in ``zone``."""
+        def make():
+            ids_ = pd.Index(ids, dtype=object)
+            return pd.Series(ids_).groupby(self.w.zone_s.reindex(ids_).to_numpy()).agg(list)
+        return self.cached(("zone", name), make).get(zone, [])
+
+    def cadres_of(self, unit) -> list:
+        by_home = self.cached("by_home", lambda: self.cad.groupby("home")["id"].agg(list))
+        return by_home.get(unit, [])
 
     # -- needs --------------------------------------------------------------------------
     def tie_in(self, x, need, avoid_tied=False):
@@ -153,9 +176,8 @@ class _Gen:
             sender, receiver, role = b, a, roles[1]
         else:
             sender, receiver, role = a, b, roles[0]
-        cad = self.cad[self.cad["home"] == sender]["id"]
         caps = ["part_time_post"] + (["instructor"] if role == "instructor" else [])
-        for k in self.best(cad, caps[-1], self.w.zone(sender)):
+        for k in self.best(self.cadres_of(sender), caps[-1], self.w.zone(sender)):
             if all(self.w.room(c, k) for c in caps):
                 self.add(k, receiver, p["tie_types"][0], role, [(c, k) for c in caps], f.key)
 
@@ -163,61 +185,76 @@ class _Gen:
         d = f.detail or {}
         role = d.get("missing_role") or d.get("role")
         p, w = f.node_id, self.w
-        ok = _qualifies(self.cad, role)
-        pool = self.cad[ok]
-        on_team = self.into(p, rule.params["tie_type"])
+        pool = self.cached(("qualified", role),
+                           lambda: self.cad["id"][_qualifies(self.cad, role)])
         etype = rule.params["tie_type"]
         anywhere = role != "policy"          # the township cadre comes from the zone
-        for k in self.best(pool["id"], etype, w.zone(p), exclude=on_team, anywhere=anywhere):
+        if not anywhere:
+            pool = self.in_zone(("qualified", role), pool, w.zone(p))
+        for k in self.best(pool, etype, w.zone(p), exclude=self.into(p, etype),
+                           anywhere=anywhere):
             self.add(k, p, etype, role, [(etype, k)], f.key)
 
     def composition(self, f):
         d = f.detail or {}
         c, w = f.node_id, self.w
         if d.get("issue") == "missing_convenor":
-            pool = self.cad[(self.cad["rank"] == "county").to_numpy()]["id"]
+            pool = self.cached("county", lambda: self.cad["id"][
+                (self.cad["rank"] == "county").to_numpy()])
             for k in self.best(pool, "convenes", w.zone(c)):
                 self.add(k, c, "convenes", None, [("convenes", k)], f.key)
             return
         sec = d.get("missing_sector")
-        units = [u for u, s in w.sector.items() if s == sec and u not in w.members.get(c, ())]
-        pick = self.best(units, "council_member", w.zone(c), anywhere=False)
+        units = self.cached(("sector", sec), lambda: w.sector.index[(w.sector == sec).to_numpy()])
+        members = w.members.get(c, set())
+        pick = self.best(self.in_zone(("sector", sec), units, w.zone(c)), "council_member",
+                         w.zone(c), exclude=members, anywhere=False)
         if not pick:
-            pick = self.best(units, "council_member", w.zone(c))
+            pick = self.best(units, "council_member", w.zone(c), exclude=members)
         for u in pick:
             self.add(u, c, "council_member", None, [("council_member", u)], f.key)
 
     def coverage(self, f, rule):
         d, e, w = f.detail or {}, f.node_id, self.w
-        groups = set(rule.params["group_subtypes"])
-        sub = w.ctx.attr("subtype")
-        branches = [b for b in w.ctx.of_type("branch")
-                    if b in w.unit and w.unit[b] != e and sub.get(b) not in groups]
-        joint = {b for b in branches if w.load[("co_building", b)] > 0}
-        for b in self.best(branches, "co_building", w.zone(e), anywhere=False,
-                           prefer=lambda b: 0 if b in joint else 1):
+        groups = tuple(rule.params["group_subtypes"])
+
+        def eligible():
+            br = w.ctx.of_type("branch")
+            host = w.unit_s.reindex(br)
+            sub = w.ctx.attr("subtype").reindex(br)
+            keep = host.notna().to_numpy() & ~sub.isin(groups).to_numpy()
+            return pd.Series(host.to_numpy()[keep], index=br[keep])
+
+        hosts = self.cached(("branches", groups), eligible)
+        local = [b for b in self.in_zone(("branches", groups), hosts.index, w.zone(e))
+                 if hosts[b] != e]
+        joint = w.load_by["co_building"].index
+        for b in self.best(local, "co_building", w.zone(e), anywhere=False,
+                           first=joint[joint.isin(local)]):
             self.add(b, e, "co_building", None, [("co_building", b)], f.key)
         pm, thr = d.get("party_members"), d.get("threshold", 3)
         if pm is None or pm < thr:
             role = (rule.params["instructor_roles"] or ["instructor"])[0]
-            pool = self.cad[(self.cad["home_type"] == "community").to_numpy()]
-            lead = set(pool["id"][pool["rank"].isin(["section", "county"]).to_numpy()])
-            for k in self.best(pool["id"], "instructor", w.zone(e), anywhere=False,
-                               prefer=lambda k: 0 if k in lead else 1):
+            pool = self.cached("community_cadres", lambda: self.cad[
+                (self.cad["home_type"] == "community").to_numpy()])
+            lead = self.cached("community_leads", lambda: pool["id"][
+                pool["rank"].isin(["section", "county"]).to_numpy()])
+            local = self.in_zone("community_cadres", pool["id"], w.zone(e))
+            for k in self.best(local, "instructor", w.zone(e), anywhere=False,
+                               first=lead[lead.isin(local)]):
                 if w.room("part_time_post", k):
                     self.add(k, e, "part_time_post", role,
                              [("instructor", k), ("part_time_post", k)], f.key)
 
     def grid(self, f, rule):
         d, gd, w = f.detail or {}, f.node_id, self.w
-        ranks = set(rule.params["leader_ranks"])
+        ranks = list(rule.params["leader_ranks"])
         if d.get("issue") == "missing_leader":
-            pool = self.cad[self.cad["rank"].isin(ranks).to_numpy()]["id"]
+            pool = self.cad["id"][self.cad["rank"].isin(ranks).to_numpy()]
         else:
-            ag = list(w.ctx.of_type("agency"))
-            sub = w.ctx.attr("subtype")
-            dept = [a for a in ag if sub.get(a) == "department"]
-            pool = dept or ag
+            ag = w.ctx.of_type("agency")
+            dept = ag[(w.ctx.attr("subtype").reindex(ag) == "department").to_numpy()]
+            pool = dept if len(dept) else ag
         for k in self.best(pool, "liaison", w.zone(gd)):
             self.add(k, gd, "liaison", None, [("liaison", k)], f.key)
 
@@ -235,13 +272,29 @@ class _Gen:
         if p["other_types"]:
             ends = [t for t in ends if t in p["other_types"] or t == "cadre"]
         if "cadre" in ends and inward:
-            pool = self.cad[(self.cad["home"] != x).to_numpy()]["id"]
+            pool = self.in_zone("cadres", self.cad["id"], w.zone(x))
+            exclude = self.cadres_of(x)
         else:
-            pool = [i for i in w.ctx.of_type(*ends) if i != x]
-        pick = self.best(pool, cap, w.zone(x), anywhere=False) if cap else []
-        for k in pick:
+            key = ("of_type", tuple(sorted(ends)))
+            pool = self.in_zone(key, self.cached(key, lambda: w.ctx.of_type(*ends)), w.zone(x))
+            exclude = [x]
+        for k in self.best(pool, cap, w.zone(x), exclude=exclude, anywhere=False):
             s, t = (k, x) if inward else (x, k)
             self.add(s, t, etype, role, [(cap, k if inward else x)], f.key)
+
+    def new_only(self) -> list[Candidate]:
+        """The candidates whose source, target and type are not already in the data."""
+        cands = list(self.out.values())
+        if not cands:
+            return cands
+        e = self.w.g.edges
+        types = {c.type for c in cands}
+        e = e[e["type"].isin(types).to_numpy()]
+        have = pd.MultiIndex.from_arrays([e["source"].astype(object), e["target"].astype(object),
+                                          e["type"].astype(object)])
+        mine = pd.MultiIndex.from_tuples([c.edge for c in cands])
+        old = mine.isin(have)
+        return [c for c, o in zip(cands, old, strict=True) if not o]
 
 
 def generate(world, findings, policy, m: int = 3) -> tuple[list[Candidate], dict[str, str]]:
@@ -291,4 +344,4 @@ def generate(world, findings, policy, m: int = 3) -> tuple[list[Candidate], dict
     for units in by_comp.values():
         for u in sorted(units)[:m]:
             gen.tie_in(u, "component")
-    return list(gen.out.values()), unfixable
+    return gen.new_only(), unfixable

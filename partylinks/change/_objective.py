@@ -151,10 +151,19 @@ class Plan:
             self.carriers[x] = set(self.w.carriers.get(x, ()))
         return self.carriers[x]
 
+    def _ends(self, c) -> tuple:
+        """``(u, v, cadre, {unit: (type, zone)})`` of a candidate, computed once."""
+        key = ("ends", id(c))
+        if key not in self._static:
+            w = self.w
+            u, v, cadre = w.projected(c.source, c.target)
+            self._static[key] = (u, v, cadre, {x: (w.types.get(x), w.zone(x)) for x in (u, v)})
+        return self._static[key]
+
     def effects(self, c, index: int) -> tuple[list, list, bool]:
         """``(parts, opened, joins)`` of candidate ``c`` given the plan so far."""
         w = self.w
-        u, v, cadre = w.projected(c.source, c.target)
+        u, v, cadre, info = self._ends(c)
         carrier = cadre if cadre is not None else f"new:{index}"
         parts = list(self._static_parts(c))
         opened = []
@@ -165,7 +174,7 @@ class Plan:
             if not have:
                 parts += [(f.key, 1.0) for f in self.by_node.get(("isolated", x), [])]
                 for r in self.rules["fragile"]:
-                    if _applies(r, w.types.get(x), w.zone(x)) and \
+                    if _applies(r, *info[x]) and \
                             (cadre is not None or not r.params.get("cadre_only", True)):
                         opened.append(_finding(r, "fragile", x, [carrier], {}))
                 if cadre is not None and not self.by_node.get(("key_person", cadre)):
@@ -184,7 +193,7 @@ class Plan:
             if c.type not in p["tie_types"] or (p["roles"] and c.role not in p["roles"]):
                 continue
             a_t, b_t = p["types"]
-            tu, tv = w.types.get(u), w.types.get(v)
+            tu, tv = info[u][0], info[v][0]
             if {tu, tv} != {a_t, b_t} or (u, v) in self.posts:
                 continue
             a, b = (u, v) if tu == a_t else (v, u)
@@ -200,8 +209,7 @@ class Plan:
         """The edge is not planned yet and every node it loads has room left."""
         if c.edge in self.edges:
             return False
-        return all(k is None or self.w.load[(k, n)] + self.used[(k, n)] < self.w.capacity[k]
-                   for k, n in c.caps)
+        return all(self.w.room(k, n, self.used) for k, n in c.caps)
 
     def gain(self, c, index: int) -> tuple[float, list, list, bool]:
         """``(gain, closes, opened, joins)``: the objective value of adding ``c`` now, the

@@ -65,10 +65,8 @@ class World:
     carriers : dict
         Unit id -> set of its distinct carriers (at most two are kept: enough to tell
         isolated, fragile and safe apart).
-    load : Counter
-        ``(capacity key, node id)`` -> posts held now (active edges).
-    existing : set
-        ``(source, target, type)`` of every edge in the data, whatever its dates.
+    load_by : dict of str -> Series
+        Capacity key -> posts held now (active edges) per node id.
     members : dict
         Council id -> set of member unit ids (active council_member ties).
     posts : set
@@ -85,9 +83,13 @@ class World:
         self.names = ctx.names
         self.sector = ctx.sector
         uo = gs.unit_of
-        self.unit = {k: v for k, v in uo.items() if v is not None and not pd.isna(v)}
+        self.unit_s = uo[uo.notna()]
+        self.unit = self.unit_s.to_dict()
+        zs = ctx.zones
+        self.zone_s = zs.where(zs.notna(), uo.map(zs))
         ug = unit_graph(gs)
         self.ug = ug
+        self.uidx = dict(zip(ug.ids, range(ug.n), strict=True))
         _, lab = connected_components(ug.adj, directed=False)
         self.comp = dict(zip(ug.ids, lab.tolist(), strict=True))
         sizes = np.bincount(lab) if len(lab) else np.array([0])
@@ -95,33 +97,30 @@ class World:
         self.comp_size = dict(enumerate(sizes.tolist()))
         self.degree = dict(zip(ug.ids, ug.degree().tolist(), strict=True))
         t = ug.ties
+        car = t["carrier"].to_numpy(dtype=object)
+        long = pd.DataFrame({"u": np.concatenate([ug.ids[t["a"].to_numpy()],
+                                                  ug.ids[t["b"].to_numpy()]]),
+                             "c": np.concatenate([car, car])}).drop_duplicates()
+        two = long.groupby("u", sort=False).head(2)
         self.carriers: dict[str, set] = defaultdict(set)
-        for a, b, c in zip(ug.ids[t["a"].to_numpy()], ug.ids[t["b"].to_numpy()],
-                           t["carrier"].to_numpy(dtype=object), strict=True):
-            for x in (a, b):
-                if len(self.carriers[x]) < 2:
-                    self.carriers[x].add(c)
+        self.carriers.update(two.groupby("u", sort=False)["c"].agg(set).to_dict())
         e = gs.edges
         src = e["source"].astype(object).to_numpy()
         dst = e["target"].astype(object).to_numpy()
         et = e["type"].astype(object).to_numpy()
         role = e["role"].to_numpy(dtype=object)
-        self.load: Counter = Counter()
-        for s, d, k, r in zip(src, dst, et, role, strict=True):
-            if k in capacity:
-                self.load[(k, s)] += 1
-                if k == "co_building":
-                    self.load[(k, d)] += 1
-            if k == "part_time_post" and r == "instructor":
-                self.load[("instructor", s)] += 1
-        full = g.edges
-        self.existing = set(zip(full["source"].astype(object), full["target"].astype(object),
-                                full["type"].astype(object), strict=True))
+        self.load_by: dict[str, pd.Series] = {}
+        for k in capacity:
+            m = et == ("part_time_post" if k == "instructor" else k)
+            if k == "instructor":
+                m &= role == "instructor"
+            ends = [src[m], dst[m]] if k == "co_building" else [src[m]]
+            self.load_by[k] = pd.Series(np.concatenate(ends), dtype=object).value_counts()
+        self._load = {k: v.to_dict() for k, v in self.load_by.items()}
         ties = ctx.ties
         cm = ties[(ties["tie_type"] == "council_member").to_numpy()]
         self.members: dict[str, set] = defaultdict(set)
-        for u, v in zip(cm["u"], cm["v"], strict=True):
-            self.members[v].add(u)
+        self.members.update(cm.groupby("v")["u"].agg(set).to_dict())
         pt = ties[(ties["tie_type"] == "part_time_post").to_numpy()]
         self.posts = set(zip(pt["u"], pt["v"], strict=True))
         self.cadres = cadre_table(ctx).set_index("id", drop=False)
@@ -133,10 +132,12 @@ class World:
     # -- lookups ----------------------------------------------------------------------
     def zone(self, node: str):
         """Zone of a node (a cadre without one: the zone of the home unit)."""
-        z = self.zones.get(node)
-        if (z is None or pd.isna(z)) and node in self.unit:
-            z = self.zones.get(self.unit[node])
+        z = self.zone_s.get(node)
         return None if z is None or pd.isna(z) else z
+
+    def load(self, key: str | None, node: str) -> int:
+        """Posts of kind ``key`` that ``node`` holds now."""
+        return 0 if key is None else self._load[key].get(node, 0)
 
     def name(self, node: str) -> str:
         n = self.names.get(node)
@@ -164,9 +165,11 @@ class World:
                     break
         return out
 
-    def room(self, key: str, node: str, planned: Counter | None = None) -> bool:
+    def room(self, key: str | None, node: str, planned: Counter | None = None) -> bool:
         """True when ``node`` may take one more post of kind ``key``."""
-        used = self.load[(key, node)] + (planned[(key, node)] if planned else 0)
+        if key is None:
+            return True
+        used = self.load(key, node) + (planned[(key, node)] if planned else 0)
         return used < self.capacity[key]
 
     def projected(self, source: str, target: str) -> tuple:
