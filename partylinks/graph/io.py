@@ -172,12 +172,16 @@ def _arrow_csv(data: bytes, encoding: str) -> pd.DataFrame | None:
             return None
     cols = {}
     for name, col in zip(header, table.columns, strict=True):
-        col = pc.utf8_trim_whitespace(col.combine_chunks())
-        col = pc.if_else(pc.equal(col, ""), pa.scalar(None, pa.string()), col)
-        enc = col.dictionary_encode()
-        codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False)
-        cats = pd.Index(enc.dictionary.to_numpy(zero_copy_only=False), dtype=object)
-        cols[name] = pd.Categorical.from_codes(codes.astype(np.int64), categories=cats)
+        enc = col.combine_chunks().dictionary_encode()  # the one pass over the cells
+        codes = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        texts = pc.utf8_trim_whitespace(enc.dictionary)  # each distinct text once
+        if pc.any(pc.equal(texts, "")).as_py() or not pc.all(
+                pc.equal(texts, enc.dictionary)).as_py():  # blanks, or texts that merge
+            cols[name] = _categorical(codes, np.array(
+                [t or None for t in texts.to_pylist()], dtype=object))
+        else:
+            cats = pd.Index(texts.to_numpy(zero_copy_only=False), dtype=object)
+            cols[name] = pd.Categorical.from_codes(codes, categories=cats)
     return pd.DataFrame(cols, index=pd.RangeIndex(table.num_rows))
 
 
