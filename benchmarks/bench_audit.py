@@ -141,6 +141,14 @@ def worker_partylinks(data: Path, rec: Recorder, as_of: str) -> None:
     cold("bridges", lambda s: len(pl.metrics.bridges(s)), "bridges")
     cold("articulation points", lambda s: len(pl.metrics.articulation_units(s)),
          "articulation_points")
+    # the algorithm alone (both answers from one pass), without building the tables
+    from partylinks.metrics._biconnected import analyze
+
+    t = time.perf_counter()
+    bc = analyze(ug.adj)
+    rec("bridges + articulation (algorithm)", time.perf_counter() - t,
+        {"bridges_algorithm": int(bc.is_bridge.sum()),
+         "articulation_algorithm": int((bc.blocks >= 2).sum())})
 
 
 def worker_networkx(data: Path, rec: Recorder, as_of: str) -> None:
@@ -252,7 +260,7 @@ def launch(system: str, folder: Path, as_of: str, limit: float | None,
 
 ROWS = ["read", "validate", "build graph", "project", "snapshot", "rules", "metrics",
         "summary", "write findings", "END TO END", "unit graph", "isolated and fragile",
-        "components", "bridges", "articulation points"]
+        "components", "bridges", "articulation points", "bridges + articulation (algorithm)"]
 CHECKS = [("components", "components"), ("bridges", "bridges"),
           ("articulation_points", "articulation_points"), ("isolated", "isolated_units")]
 
@@ -262,7 +270,7 @@ def _fmt(x, nd=2) -> str:
 
 
 def table(runs: list[dict]) -> str:
-    head = (f"{'nodes':>9} {'phase':<21} {'partylinks s':>12} {'networkx s':>11} "
+    head = (f"{'nodes':>9} {'phase':<34} {'partylinks s':>12} {'networkx s':>11} "
             f"{'igraph s':>9} {'nx/pl':>7} {'pl/igraph':>9}")
     lines = [head, "-" * len(head)]
     for run in runs:
@@ -283,12 +291,12 @@ def table(runs: list[dict]) -> str:
                 continue
             pl_, nx_, ig = vals["partylinks"], vals["networkx"], vals["igraph"]
             lines.append(
-                f"{run['nodes']:>9} {row:<21} {_fmt(pl_):>12} {_fmt(nx_):>11} {_fmt(ig, 3):>9}"
+                f"{run['nodes']:>9} {row:<34} {_fmt(pl_):>12} {_fmt(nx_):>11} {_fmt(ig, 3):>9}"
                 f" {_fmt(nx_ / pl_ if nx_ and pl_ else None, 1):>7}"
                 f" {_fmt(pl_ / ig if ig and pl_ else None, 1):>9}")
         peaks = [(r.get(s) or {}).get("peak_mb_end_to_end", (r.get(s) or {}).get("peak_mb"))
                  for s in SYSTEMS]
-        lines.append(f"{run['nodes']:>9} {'peak RSS MB':<21} {_fmt(peaks[0], 0):>12} "
+        lines.append(f"{run['nodes']:>9} {'peak RSS MB':<34} {_fmt(peaks[0], 0):>12} "
                      f"{_fmt(peaks[1], 0):>11} {_fmt(peaks[2], 0):>9}")
         nx_status = (r.get("networkx") or {}).get("status")
         if nx_status and nx_status != "ok":
