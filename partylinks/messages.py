@@ -546,6 +546,10 @@ MESSAGES.update({
     "report_more_findings": {"zh": "……另有 {n} 条，见完整报告", "en": "... and {n} more in the full "
                                                                    "report"},
     "report_no_findings": {"zh": "未发现问题", "en": "no findings"},
+    "report_more_zones": {"zh": "……另有 {n} 个片区（问题较少），见完整报告",
+                          "en": "... and {n} more zones (fewer findings) in the full report"},
+    "report_weakest_zones": {"zh": "按片区（问题最多的 {n} 个）", "en": "By zone (the {n} with "
+                                                                    "most findings)"},
     "report_findings": {"zh": "问题清单", "en": "Findings"},
     "report_metrics": {"zh": "指标", "en": "Metrics"},
     "report_charts": {"zh": "图表", "en": "Charts"},

@@ -29,6 +29,8 @@ from ._common import (
 
 TOP = 10
 """Findings listed in the terminal summary."""
+MAX_ZONES = 20
+"""Zones listed in the terminal summary (the ones with most findings, when there are more)."""
 
 
 def register(sub) -> None:
@@ -124,8 +126,17 @@ def print_summary(report, file=None, command: str = "partylinks audit PATH",
     s["branch_coverage"] = s["branch_coverage"].map(
         lambda v: "" if pd.isna(v) else f"{v:.0%}")
     s["score"] = s["score"].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
-    print(f"\n{msg('report_by_zone', lang)}", file=file)
-    print_table(display_frame(s, lang), file=file)
+    zones, total = s.iloc[:-1], s.iloc[-1:]
+    if len(zones) > MAX_ZONES:
+        weak = zones.assign(_e=-zones["findings_error"], _w=-zones["findings_warning"])
+        weak = weak.sort_values(["_e", "_w", "zone"], kind="stable").head(MAX_ZONES)
+        shown = pd.concat([zones.loc[sorted(weak.index)], total])
+        print(f"\n{msg('report_weakest_zones', lang, n=MAX_ZONES)}", file=file)
+        print_table(display_frame(shown, lang), file=file)
+        print(msg("report_more_zones", lang, n=len(zones) - MAX_ZONES), file=file)
+    else:
+        print(f"\n{msg('report_by_zone', lang)}", file=file)
+        print_table(display_frame(s, lang), file=file)
     r = report.rules
     r = r[(r["findings"] > 0).to_numpy() | (r["status"] != "ran").to_numpy()]
     if len(r):

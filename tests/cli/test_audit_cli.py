@@ -169,3 +169,16 @@ def test_policy_init_show_check(tmp_path, capsys):
     assert "unknown kind 'raech'" in capsys.readouterr().err
     assert main(["policy", "--kinds"]) == 0
     assert "branch_coverage" in capsys.readouterr().out
+
+
+def test_many_zones_show_the_weakest(capsys, monkeypatch):
+    from partylinks.cli import audit as audit_cli
+
+    monkeypatch.setattr(audit_cli, "MAX_ZONES", 2)
+    assert main(YC) == 0
+    out = capsys.readouterr().out
+    assert "按片区（问题最多的 2 个）" in out and "……另有 4 个片区" in out
+    table = out.split("按片区（问题最多的 2 个）")[1].split("……另有")[0]
+    # 五里街片区 and 达埔片区 have 2 errors each; the others 1 or none
+    assert "五里街片区" in table and "达埔片区" in table and "岵山片区" not in table
+    assert "合计" in table
