@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from ..rules.teams import _qualifies
+from ._pools import Pools
 
 __all__ = ["Candidate", "generate", "UNFIXABLE"]
 
@@ -65,7 +65,7 @@ class Candidate:
         return (self.source, self.target, self.type)
 
 
-class _Gen:
+class _Gen(Pools):
     def __init__(self, world, policy, m: int):
         self.w, self.policy, self.m = world, policy, m
         self.out: dict[tuple, Candidate] = {}
@@ -86,64 +86,6 @@ class _Gen:
         if key not in self.out:
             self.out[key] = Candidate(source, target, etype, role, tuple(caps), order=len(self.out))
         self.out[key].needs.add(need)
-
-    def best(self, ids, cap: str | None, zone, k: int | None = None, exclude=(),
-             anywhere=True, first=()) -> list[str]:
-        """Up to k of ``ids`` with room for ``cap``: same zone first, then those in
-        ``first``, then the fewest posts held, then by id."""
-        w, k = self.w, k or self.m
-        ids = pd.Index(list(ids) if not isinstance(ids, pd.Index) else ids, dtype=object)
-        if not len(ids):
-            return []
-        same = (w.zone_s.reindex(ids).to_numpy() == zone) if zone is not None \
-            else np.zeros(len(ids), dtype=bool)
-        if cap is None:
-            load = np.zeros(len(ids))
-            ok = np.ones(len(ids), dtype=bool)
-        else:
-            load = w.load_by[cap].reindex(ids).fillna(0).to_numpy()
-            ok = load < w.capacity[cap]
-        if len(exclude):
-            ok &= ~ids.isin(list(exclude))
-        if not anywhere:
-            ok &= same
-        pref = ~ids.isin(list(first)) if len(first) else np.zeros(len(ids), dtype=bool)
-        idx = np.flatnonzero(ok)
-        order = np.lexsort((ids.to_numpy()[idx].astype(str), load[idx], pref[idx],
-                            ~same[idx]))
-        return ids[idx[order[:k]]].tolist()
-
-    def cached(self, key, make):
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
-
-    def into(self, target, etype) -> set:
-        """Sources of the edges of type ``etype`` into ``target`` (any date)."""
-        def make():
-            e = self.w.g.edges
-            e = e[(e["type"] == etype).to_numpy()]
-            return pd.Series(e["source"].astype(object).to_numpy()).groupby(
-                e["target"].astype(object).to_numpy()).agg(set).to_dict()
-        return self.cached(("into", etype), make).get(target, set())
-
-    def neighbours(self, x) -> set:
-        ug = self.w.ug
-        i = self.w.uidx.get(x)
-        if i is None:
-            return set()
-        return set(ug.ids[ug.adj[i].indices])
-
-    def in_zone(self, name: str, ids, zone) -> list:
-        """The members of the pool ``ids`` (cached under ``name``) in ``zone``."""
-        def make():
-            ids_ = pd.Index(ids, dtype=object)
-            return pd.Series(ids_).groupby(self.w.zone_s.reindex(ids_).to_numpy()).agg(list)
-        return self.cached(("zone", name), make).get(zone, [])
-
-    def cadres_of(self, unit) -> list:
-        by_home = self.cached("by_home", lambda: self.cad.groupby("home")["id"].agg(list))
-        return by_home.get(unit, [])
 
     # -- needs --------------------------------------------------------------------------
     def tie_in(self, x, need, avoid_tied=False):
