@@ -21,6 +21,17 @@ def scores_of(g_or_report, as_of=None) -> pd.DataFrame:
     For a LinkGraph it is computed (on ``as_of``); for an AuditReport it is the report's
     own ``score`` table when it has one, else computed on the report's graph and date.
 
+    Parameters
+    ----------
+    g_or_report : LinkGraph or AuditReport
+    as_of : date-like, optional
+        Date of the ties, for a LinkGraph.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`partylinks.metrics.weak_linkage_score`.
+
     Examples
     --------
     >>> import partylinks as pl

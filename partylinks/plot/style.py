@@ -98,6 +98,17 @@ FRAGILE_COLOR = "#ff7f0e"
 def sector_color(sector: str | None) -> str:
     """Fill color of a sector (:data:`OTHER_COLOR` when unknown).
 
+    Parameters
+    ----------
+    sector : str or None
+        A sector of the schema (``community``, ``park``, ``enterprise``, ``government``,
+        ``project``, ``grid``).
+
+    Returns
+    -------
+    str
+        A hex color.
+
     Examples
     --------
     >>> sector_color("park"), sector_color(None)
@@ -109,6 +120,15 @@ def sector_color(sector: str | None) -> str:
 def type_marker(node_type: str) -> str:
     """Marker of a node type (a circle when unknown).
 
+    Parameters
+    ----------
+    node_type : str
+
+    Returns
+    -------
+    str
+        A matplotlib marker.
+
     Examples
     --------
     >>> type_marker("council"), type_marker("school")
@@ -119,6 +139,17 @@ def type_marker(node_type: str) -> str:
 
 def tie_style(tie_type: str | None) -> dict[str, Any]:
     """Line color, style and width of a tie type; ``None`` means several types.
+
+    Parameters
+    ----------
+    tie_type : str or None
+        A tie edge type; None for a pair joined by several types; an unknown type gets a
+        grey dashed line.
+
+    Returns
+    -------
+    dict
+        ``color``, ``linestyle``, ``linewidth`` (a new dict).
 
     Examples
     --------
@@ -133,7 +164,17 @@ def tie_style(tie_type: str | None) -> dict[str, Any]:
 
 
 def sector_label(sector: str | None, lang: str = "zh") -> str:
-    """Display name of a sector.
+    """Display name of a sector (``chart_sector_<sector>`` of the messages table).
+
+    Parameters
+    ----------
+    sector : str or None
+    lang : {"zh", "en"}
+
+    Returns
+    -------
+    str
+        The label; the sector itself when it has none, "no zone" when it is missing.
 
     Examples
     --------
@@ -151,6 +192,16 @@ def sector_label(sector: str | None, lang: str = "zh") -> str:
 def type_label(schema, node_type: str, lang: str = "zh") -> str:
     """Display name of a node type, from the schema (so user types are labelled).
 
+    Parameters
+    ----------
+    schema : Schema
+    node_type : str
+    lang : {"zh", "en"}
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> from partylinks.graph import default_schema
@@ -162,6 +213,16 @@ def type_label(schema, node_type: str, lang: str = "zh") -> str:
 
 def tie_label(schema, tie_type: str | None, lang: str = "zh") -> str:
     """Display name of a tie type; ``None`` means several types.
+
+    Parameters
+    ----------
+    schema : Schema
+    tie_type : str or None
+    lang : {"zh", "en"}
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -177,6 +238,18 @@ def tie_label(schema, tie_type: str | None, lang: str = "zh") -> str:
 def label(key: str, lang: str = "zh", /, **fields: object) -> str:
     """The chart label ``chart_<key>`` of :data:`partylinks.messages.MESSAGES`.
 
+    Parameters
+    ----------
+    key : str
+        The key without its ``chart_`` prefix.
+    lang : {"zh", "en"}
+    **fields
+        Values of the placeholders of the message.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> label("isolated", "en")
@@ -187,6 +260,17 @@ def label(key: str, lang: str = "zh", /, **fields: object) -> str:
 
 def fp(size: float = 9) -> FontProperties:
     """Font properties with the CJK family list, for every text a chart draws.
+
+    Parameters
+    ----------
+    size : float, default 9
+        Font size in points.
+
+    Returns
+    -------
+    matplotlib.font_manager.FontProperties
+        Family :func:`partylinks.plot.cjk_font_families`, regular weight (the bundled
+        font has no bold face).
 
     Examples
     --------
@@ -209,6 +293,10 @@ def chart_rc() -> Iterator[None]:
     are shown). A plain ``rc_context`` would undo that on exit and figures would stop
     showing in the notebook. Here the chart's own font settings are undone, and every
     other rcParam changed while drawing is kept, as it would be without the context.
+
+    Returns
+    -------
+    contextlib.AbstractContextManager
 
     Examples
     --------
@@ -236,6 +324,18 @@ def chart_rc() -> Iterator[None]:
 def get_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
     """``ax`` itself, or the Axes of a new figure of ``figsize`` inches when it is None.
 
+    The new figure uses matplotlib's constrained layout.
+
+    Parameters
+    ----------
+    ax : Axes or None
+    figsize : tuple of float
+        Width and height in inches.
+
+    Returns
+    -------
+    Axes
+
     Examples
     --------
     >>> ax = get_axes(None, (3, 2))
@@ -260,6 +360,18 @@ def fixed_axes(ax: Axes | None, width: float, height: float, *, right: float = 0
     placed outside the Axes, on top for the title. Charts with an equal aspect ratio use
     it instead of a layout engine, which cannot make room for an outside legend then.
 
+    Parameters
+    ----------
+    ax : Axes or None
+    width, height : float
+        Size of the drawing area in inches.
+    right, top, bottom, left : float
+        Margins in inches.
+
+    Returns
+    -------
+    Axes
+
     Examples
     --------
     >>> ax = fixed_axes(None, 4, 3, right=2)
@@ -275,7 +387,27 @@ def fixed_axes(ax: Axes | None, width: float, height: float, *, right: float = 0
 
 
 def type_handle(schema, node_type: str, sector: str | None, lang: str) -> Line2D:
-    """Legend entry of a node type: its marker filled with its sector color."""
+    """Legend entry of a node type: its marker filled with its sector color.
+
+    Parameters
+    ----------
+    schema : Schema
+    node_type : str
+    sector : str or None
+    lang : {"zh", "en"}
+
+    Returns
+    -------
+    matplotlib.lines.Line2D
+        A handle for ``Axes.legend(handles=...)``.
+
+    Examples
+    --------
+    >>> from partylinks.graph import default_schema
+    >>> h = type_handle(default_schema(), "park", "park", "en")
+    >>> h.get_label(), h.get_marker(), h.get_markerfacecolor()
+    ('park', 's', '#59a14f')
+    """
     size = 11 if type_marker(node_type) == "*" else 8
     return Line2D([], [], linestyle="none", marker=type_marker(node_type), markersize=size,
                   markerfacecolor=sector_color(sector), markeredgecolor="white",
@@ -283,5 +415,24 @@ def type_handle(schema, node_type: str, sector: str | None, lang: str) -> Line2D
 
 
 def tie_handle(schema, tie_type: str | None, lang: str) -> Line2D:
-    """Legend entry of a tie type: a line in its style."""
+    """Legend entry of a tie type: a line in its style.
+
+    Parameters
+    ----------
+    schema : Schema
+    tie_type : str or None
+    lang : {"zh", "en"}
+
+    Returns
+    -------
+    matplotlib.lines.Line2D
+        A handle for ``Axes.legend(handles=...)``.
+
+    Examples
+    --------
+    >>> from partylinks.graph import default_schema
+    >>> h = tie_handle(default_schema(), "liaison", "zh")
+    >>> h.get_label(), h.get_color()
+    ('挂钩联系', '#2e7d32')
+    """
     return Line2D([], [], **tie_style(tie_type), label=tie_label(schema, tie_type, lang))
