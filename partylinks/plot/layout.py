@@ -164,8 +164,11 @@ def _inner(adj, seed: int) -> np.ndarray:
         xy[order] = _sunflower(n)
         return xy
     G = nx.from_scipy_sparse_array(adj)
-    p = nx.forceatlas2_layout(G, seed=seed, max_iter=200, strong_gravity=True,
-                              gravity=0.5)
+    if hasattr(nx, "forceatlas2_layout"):   # networkx >= 3.4
+        p = nx.forceatlas2_layout(G, seed=seed, max_iter=200, strong_gravity=True,
+                                  gravity=0.5)
+    else:
+        p = nx.spring_layout(G, seed=seed, iterations=100)
     xy = _spread(np.array([p[i] for i in range(n)], dtype=float))
     xy -= np.median(xy, axis=0)
     norm = np.sqrt((xy ** 2).sum(axis=1))
@@ -187,13 +190,14 @@ def zone_layout(g, *, units: Sequence[str] | None = None, seed: int = 0,
     order of first appearance in ``g.nodes``). Inside the disc of radius *r* of a zone,
     the units with at least one tie to another selected unit of the same zone are placed
     by ``networkx.forceatlas2_layout(seed=seed, strong_gravity=True, gravity=0.5,
-    max_iter=200)`` on the zone's own unit graph (a sunflower spiral, by decreasing
-    degree, above :data:`SPRING_LIMIT` units), centered on
-    the median and scaled so that 90% of them fall within radius ``0.78 r`` (or ``r``
-    when no unit goes on the rim), the rest pulled in onto that circle (units closer
-    than a third of the mean spacing are first pushed apart); the other units
-    are spread evenly, in id order, on the circle of radius *r*. The result depends
-    only on the graph, the selection and ``seed``.
+    max_iter=200)`` on the zone's own unit graph (``spring_layout(seed=seed)`` with
+    networkx older than 3.4; a sunflower spiral, by decreasing degree, above
+    :data:`SPRING_LIMIT` units), centered on the median and scaled so that 90% of them
+    fall within radius ``0.78 r`` (or ``r`` when no unit goes on the rim), the rest
+    pulled in onto that circle (units closer than a third of the mean spacing are first
+    pushed apart); the other units are spread evenly, in id order, on the circle of
+    radius *r*. The result depends only on the graph, the selection, ``seed`` and the
+    networkx version.
 
     Parameters
     ----------

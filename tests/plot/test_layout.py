@@ -120,3 +120,14 @@ def test_zone_quotient_counts_match_the_tie_table():
     assert zones["internal_ties"].sum() == (zu == zv).sum()
     assert links["ties"].sum() == (zu != zv).sum()
     assert zones["units"].sum() == len(g.units)
+
+
+def test_older_networkx_falls_back_to_the_spring_layout(rare, monkeypatch):
+    import networkx as nx
+
+    monkeypatch.delattr(nx, "forceatlas2_layout", raising=False)
+    a, b = zone_layout(rare, seed=2), zone_layout(rare, seed=2)
+    pd.testing.assert_frame_equal(a, b)
+    # still each zone's units in its own disc: 桃城片区 at (0, 0), 䶮山片区 at (1, 0)
+    cx = np.where(a["zone"] == "桃城片区", 0.0, 1.0)
+    assert (np.hypot(a["x"] - cx, a["y"]) <= MAX_RADIUS + 1e-9).all()
