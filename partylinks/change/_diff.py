@@ -27,48 +27,63 @@ def _names(g) -> pd.Series:
 
 
 def tie_rows(g, as_of=None) -> pd.DataFrame:
-    """The ties of ``g`` (on ``as_of``) with names and a ``_key`` column identifying them."""
+    """The ties of ``g`` (on ``as_of``) with names, and ``_ku``, ``_kv``: the ends in id
+    order for a symmetric tie type (as given otherwise), which identify the tie."""
     gs = snapshot(g, as_of)
     t = gs.ties()
     names = _names(gs)
     u = t["u"].astype(object).to_numpy()
     v = t["v"].astype(object).to_numpy()
     tt = t["tie_type"].astype(object).to_numpy()
-    sym = np.array([bool(getattr(gs.schema.edge_types.get(x), "symmetric", False)) for x in tt],
-                   dtype=bool)
-    swap = sym & (u.astype(str) > v.astype(str))
-    ku, kv = np.where(swap, v, u), np.where(swap, u, v)
+    sym_types = [k for k, e in gs.schema.edge_types.items() if e.symmetric]
+    swap = np.isin(tt, sym_types) & (u.astype(str) > v.astype(str))
     via = t["via"].to_numpy(dtype=object)
-    role = t["role"].to_numpy(dtype=object)
-    out = pd.DataFrame({
+    return pd.DataFrame({
         "tie_type": tt, "u": u, "u_name": names.reindex(u).to_numpy(),
         "v": v, "v_name": names.reindex(v).to_numpy(),
         "via": via, "via_name": names.reindex(pd.Series(via).fillna("")).to_numpy(),
-        "role": role, "start": t["start"].to_numpy(), "end": t["end"].to_numpy(),
+        "role": t["role"].to_numpy(dtype=object), "start": t["start"].to_numpy(),
+        "end": t["end"].to_numpy(), "_ku": np.where(swap, v, u), "_kv": np.where(swap, u, v),
     })
-    key = pd.Series(tt, dtype=object) + "\x1f" + pd.Series(ku, dtype=object).astype(str) \
-        + "\x1f" + pd.Series(kv, dtype=object).astype(str) + "\x1f" \
-        + pd.Series(via, dtype=object).fillna("").astype(str) + "\x1f" \
-        + pd.Series(role, dtype=object).fillna("").astype(str)
-    out["_key"] = key + "\x1f" + key.groupby(key).cumcount().astype(str)
-    return out
+
+
+def _codes(values: np.ndarray) -> tuple[np.ndarray, int]:
+    codes, uniq = pd.factorize(pd.Series(values, dtype=object).fillna(""), sort=False)
+    return codes.astype(np.int64), max(len(uniq), 1)
+
+
+def _tie_keys(before: pd.DataFrame, after: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """One int64 key per tie of each table: equal for the k-th copy of the same
+    ``(tie_type, _ku, _kv, via, role)`` in both tables."""
+    both = pd.concat([before, after], ignore_index=True)
+    side = np.repeat([0, 1], [len(before), len(after)])
+    gid = np.zeros(len(both), dtype=np.int64)
+    for col in ("tie_type", "_ku", "_kv", "via", "role"):
+        codes, n = _codes(both[col].to_numpy(dtype=object))
+        gid, _ = pd.factorize(gid * n + codes, sort=False)
+        gid = gid.astype(np.int64)
+    occ = pd.Series(gid).groupby([gid, side]).cumcount().to_numpy().astype(np.int64)
+    key = gid * (int(occ.max(initial=0)) + 1) + occ
+    return key[side == 0], key[side == 1]
 
 
 def _sorted(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.drop(columns="_key")
+    df = df.drop(columns=["_ku", "_kv"])
     order = np.lexsort([df[c].fillna("").astype(str).to_numpy() for c in
                         ("role", "via", "v", "u", "tie_type")])
     return df.iloc[order].reset_index(drop=True)
 
 
 def diff_ties(before: pd.DataFrame, after: pd.DataFrame, tie_types) -> tuple:
-    """``(new, lapsed, counts)`` from two :func:`tie_rows` tables.
+    """``(new, lapsed, counts)`` from two :func:`tie_rows` tables (compared as multisets of
+    ``(tie_type, u, v, via, role)``).
 
     ``counts`` has one row per tie type of ``tie_types`` (schema order): ``tie_type``,
     ``before``, ``after``, ``new``, ``lapsed``, ``change`` (= after - before = new - lapsed).
     """
-    new = after[~after["_key"].isin(before["_key"])]
-    lapsed = before[~before["_key"].isin(after["_key"])]
+    kb, ka = _tie_keys(before, after)
+    new = after[~np.isin(ka, kb)]
+    lapsed = before[~np.isin(kb, ka)]
     idx = pd.Index(list(tie_types), name="tie_type")
 
     def count(df):

@@ -273,6 +273,8 @@ def compare(g, before=None, after=None, *, other=None, policy=None, lang: str = 
         la = _label(da) or msg("chg_graph_after", lang)
         db = db if db is not None else default_as_of(g)
         da = da if da is not None else default_as_of(other)
+    # dates as midnight Timestamps, as the audit reads them: one snapshot per graph and date
+    db, da = (None if d is None else _to_timestamp(d).normalize() for d in (db, da))
     sb = state(gb, db, policy=policy, lang=lang, findings=findings)
     sa = state(ga, da, policy=policy, lang=lang, findings=findings)
     return compare_states(sb, sa, lb, la, lang, findings)
