@@ -14,10 +14,10 @@ nbclient = pytest.importorskip("nbclient", reason="install the 'test' extra")
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 EXPECTED = ["01_quickstart.ipynb", "02_coverage_audit.ipynb", "03_network_charts.ipynb",
-            "04_research.ipynb"]
+            "04_research.ipynb", "05_change_and_repair.ipynb"]
 
 
-def test_the_four_tutorials_exist():
+def test_the_tutorials_exist():
     assert [p.name for p in NOTEBOOKS] == EXPECTED
 
 
