@@ -57,3 +57,13 @@ def test_console_script_runs():
     r = subprocess.run([sys.executable, "-m", "partylinks.cli", "--help"], capture_output=True,
                        text=True, check=True)
     assert "validate" in r.stdout
+
+
+def test_output_into_a_closed_pipe_is_quiet():
+    """``partylinks summary ... | head -1``: no traceback when the reader stops early."""
+    p = subprocess.Popen([sys.executable, "-m", "partylinks.cli", "audit", "--sample", "yongchun"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()   # the reader is gone before the first line is written
+    err = p.stderr.read().decode()
+    p.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipeError" not in err
