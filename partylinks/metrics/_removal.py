@@ -211,7 +211,8 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     t = ug.ties
     via = t["via"].to_numpy(dtype=object)
     has = pd.notna(via)
-    cadres, codes_has = np.unique(via[has].astype(str), return_inverse=True)
+    codes_has, cadres = pd.factorize(via[has].astype(str), sort=True)  # = np.unique, hashed
+    cadres = np.asarray(cadres)
     k = len(cadres)
     code = np.full(len(t), -1, dtype=np.int64)
     code[has] = codes_has
@@ -225,7 +226,9 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     sp, so = sole_pairs[owner >= 0], owner[owner >= 0]
     # isolates: units whose every pair is a sole pair of the cadre
     pa, pb = ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()
-    key = np.unique(np.r_[so, so] * ug.n + np.r_[pa[sp], pb[sp]], return_counts=True)
+    key = np.sort(np.r_[so, so] * ug.n + np.r_[pa[sp], pb[sp]])  # sort, not np.unique's hash
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key
+    key = (key[starts], np.diff(np.r_[starts, len(key)]))
     kk, uu = key[0] // max(ug.n, 1), key[0] % max(ug.n, 1)
     iso = key[1] == ug.degree()[uu]
     ki, ui = kk[iso], ug.ids.astype(str)[uu[iso]]

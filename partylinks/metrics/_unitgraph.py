@@ -76,6 +76,32 @@ def snapshot(g, as_of=None):
     return g.cache[key]
 
 
+def _pairs(lo: np.ndarray, hi: np.ndarray, carrier: np.ndarray, tie_type: np.ndarray,
+           n: int) -> pd.DataFrame:
+    """Per distinct ``(lo, hi)``, sorted: ``n_ties``, distinct carriers and tie types
+    (integer codes), by sorting int64 keys rather than grouping strings."""
+    key = lo.astype(np.int64) * n + hi
+    order = np.argsort(key, kind="stable")
+    k = key[order]
+    first = np.ones(len(k), dtype=bool)
+    first[1:] = k[1:] != k[:-1]
+    pair = np.cumsum(first) - 1                  # pair number of each sorted tie
+    n_pairs = int(pair[-1]) + 1
+
+    def distinct(codes: np.ndarray) -> np.ndarray:
+        c = codes[order].astype(np.int64)
+        both = np.sort(pair * (int(c.max()) + 1) + c)
+        new = np.ones(len(both), dtype=bool)
+        new[1:] = both[1:] != both[:-1]
+        return np.bincount(both[new] // (int(c.max()) + 1), minlength=n_pairs)
+
+    uk = k[first]
+    return pd.DataFrame({
+        "a": uk // n, "b": uk % n,
+        "n_ties": np.bincount(pair, minlength=n_pairs),
+        "n_carriers": distinct(carrier), "n_types": distinct(tie_type)})
+
+
 def unit_graph(g, as_of=None) -> UnitGraph:
     """The :class:`UnitGraph` of ``g`` (optionally on the date ``as_of``), cached.
 
@@ -104,21 +130,15 @@ def unit_graph(g, as_of=None) -> UnitGraph:
     via = t["via"].to_numpy(dtype=object)
     has_via = pd.notna(via)
     edge = t["edge"].to_numpy()
-    stable = g.edge_ids[edge]
-    carrier = np.where(has_via, via, np.char.add("edge:", stable.astype(str)).astype(object))
+    carrier = via.copy()
+    carrier[~has_via] = [f"edge:{e}" for e in g.edge_ids[edge[~has_via]].tolist()]
     ties = t.assign(a=a, b=b, carrier=carrier)
 
     n = len(ids)
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     if len(ties):
-        key = pd.DataFrame({"a": lo, "b": hi, "carrier": carrier,
-                            "tie_type": t["tie_type"].cat.codes.to_numpy()})
-        grp = key.groupby(["a", "b"], sort=True)
-        pairs = pd.DataFrame({
-            "n_ties": grp.size(),
-            "n_carriers": grp["carrier"].nunique(),
-            "n_types": grp["tie_type"].nunique(),
-        }).reset_index()
+        pairs = _pairs(lo, hi, pd.factorize(carrier)[0],
+                       t["tie_type"].cat.codes.to_numpy(), n)
     else:
         pairs = pd.DataFrame({c: pd.Series(dtype=np.int64)
                               for c in ("a", "b", "n_ties", "n_carriers", "n_types")})

@@ -35,7 +35,8 @@ def _carriers_per_unit(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray, np.ndarra
     car = np.concatenate([codes, codes])
     n_ties = np.bincount(units, minlength=n)
     k = max(len(names), 1)
-    key = np.unique(units * k + car)
+    key = np.sort(units * k + car)  # distinct keys by sorting (np.unique hashes, slowly)
+    key = key[np.r_[True, key[1:] != key[:-1]]] if len(key) else key
     uu, cc = key // k, key % k
     n_carriers = np.bincount(uu, minlength=n)
     sole = np.full(n, -1, dtype=np.int64)
@@ -113,7 +114,8 @@ def fragile_units(g, as_of=None) -> pd.DataFrame:
     out["n_ties"] = n_ties[idx]
     out["n_carriers"] = n_carriers[idx]
     out["sole_carrier"] = carrier
-    out["sole_carrier_kind"] = np.where(np.isin(carrier, cadres), "cadre", "edge").astype(object)
+    is_cadre = pd.Index(cadres).get_indexer(carrier) >= 0  # hashed (np.isin sorts objects)
+    out["sole_carrier_kind"] = np.where(is_cadre, "cadre", "edge").astype(object)
     return sort_by_id(out)
 
 
