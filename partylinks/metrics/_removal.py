@@ -29,6 +29,7 @@ does to the simple unit graph ``G``:
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 
 import numpy as np
@@ -36,20 +37,12 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from ._unitgraph import UnitGraph, snapshot, unit_graph
-from ._unitinfo import biconnectivity
+from ._unitgraph import snapshot, unit_graph
+from ._unitinfo import biconnectivity, id_rank, sorted_unique
 
 __all__ = ["key_person_risk", "mechanism_dependence"]
 
 _MAX_LABELLED = 64
-
-
-def _pair_of_ties(ug: UnitGraph) -> np.ndarray:
-    """Position in ``ug.pairs`` of every tie."""
-    t = ug.ties
-    a, b = t["a"].to_numpy().astype(np.int64), t["b"].to_numpy().astype(np.int64)
-    key = ug.pairs["a"].to_numpy() * ug.n + ug.pairs["b"].to_numpy()
-    return np.searchsorted(key, np.minimum(a, b) * ug.n + np.maximum(a, b))
 
 
 def _ranks(labels: np.ndarray, start: np.ndarray, size: np.ndarray) -> np.ndarray:
@@ -209,16 +202,16 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     """
     ug = unit_graph(g, as_of)
     t = ug.ties
-    via = t["via"].to_numpy(dtype=object)
-    has = pd.notna(via)
-    codes_has, cadres = pd.factorize(via[has].astype(str), sort=True)  # = np.unique, hashed
-    cadres = np.asarray(cadres)
-    k = len(cadres)
-    code = np.full(len(t), -1, dtype=np.int64)
-    code[has] = codes_has
+    carrier = t["carrier_code"].to_numpy()
+    has = carrier < ug.n_nodes  # ties carried by a cadre (the code is its node code)
+    cadre_node = sorted_unique(carrier[has])
+    k = len(cadre_node)
+    lookup = np.full(ug.n_nodes, -1, dtype=np.int64)
+    lookup[cadre_node] = np.arange(k)
+    code = np.where(has, lookup[np.where(has, carrier, 0)], -1)
     n_ties = np.bincount(code[has], minlength=k)
     # sole pairs: pairs whose ties all share one carrier, that carrier being a cadre
-    pair = _pair_of_ties(ug)
+    pair = t["pair"].to_numpy()
     sole_pairs = np.flatnonzero(ug.pairs["n_carriers"].to_numpy() == 1)
     first_tie = np.full(len(ug.pairs), -1, dtype=np.int64)
     first_tie[pair] = np.arange(len(t))  # any tie of a sole pair: they share the carrier
@@ -231,12 +224,11 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     key = (key[starts], np.diff(np.r_[starts, len(key)]))
     kk, uu = key[0] // max(ug.n, 1), key[0] % max(ug.n, 1)
     iso = key[1] == ug.degree()[uu]
-    ki, ui = kk[iso], ug.ids.astype(str)[uu[iso]]
-    o = np.lexsort((ui, ki))
-    ki, ui = ki[o], ui[o].astype(object)
+    ki, ui = kk[iso], uu[iso]
+    o = np.lexsort((id_rank(ug)[ui], ki))
+    ki, ui = ki[o], ug.ids[ui[o]]
     n_isolated = np.bincount(ki, minlength=k).astype(np.int64)
-    isolates = np.empty(k, dtype=object)
-    isolates[:] = [[] for _ in range(k)]
+    isolates = _empty_lists(k)
     bounds = np.flatnonzero(np.r_[True, ki[1:] != ki[:-1]])[: len(ki)]
     ends = np.r_[bounds[1:], len(ki)][: len(bounds)]
     for b0, b1 in zip(bounds.tolist(), ends.tolist(), strict=True):
@@ -245,21 +237,38 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     if len(sp):
         part = _added_by_removal(g, as_of, so, sp)
         added[: len(part)] = part
-    nodes = g.nodes.set_index(g.node_index)
-    home = snapshot(g, as_of).home_unit.reindex(cadres)
+    cadres = ug.node_ids[cadre_node]
+    home = snapshot(g, as_of).projection.unit_of[cadre_node]
+    # rank: n_isolated, components_added, n_ties descending, then the cadre id
+    by_id = np.empty(k, dtype=np.int64)
+    by_id[np.argsort(cadres.astype(str), kind="stable")] = np.arange(k)
+    order = np.lexsort((by_id, -n_ties, -added, -n_isolated))
+    name = g.nodes["name"].take(cadre_node).to_numpy()[order] if k else []
     out = pd.DataFrame({
-        "cadre": cadres.astype(object),
-        "name": nodes["name"].reindex(cadres).to_numpy() if k else [],
-        "home_unit": home.to_numpy(dtype=object),
-        "n_ties": n_ties.astype(np.int64),
-        "isolates": pd.Series(isolates, dtype=object),
-        "n_isolated": n_isolated,
-        "components_added": added,
+        "cadre": cadres[order].astype(object),
+        "name": name,
+        "home_unit": np.where(home >= 0, ug.node_ids[np.maximum(home, 0)], np.nan)[order]
+        .astype(object),
+        "n_ties": n_ties.astype(np.int64)[order],
+        "isolates": pd.Series(isolates[order], dtype=object),
+        "n_isolated": n_isolated[order],
+        "components_added": added[order],
+        "rank": np.arange(1, k + 1, dtype=np.int64),
     })
-    out = out.sort_values(["n_isolated", "components_added", "n_ties", "cadre"],
-                          ascending=[False, False, False, True], kind="stable")
-    out["rank"] = np.arange(1, k + 1, dtype=np.int64)
-    return out.reset_index(drop=True)
+    return out
+
+
+def _empty_lists(k: int) -> np.ndarray:
+    """An object array of ``k`` distinct empty lists. The garbage collector is paused
+    while they are made: lists that hold nothing form no cycle, and its passes over a
+    million new containers would cost more than making them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return np.fromiter(([] for _ in range(k)), dtype=object, count=k)
+    finally:
+        if was:
+            gc.enable()
 
 
 def mechanism_dependence(g, as_of=None) -> pd.DataFrame:
@@ -296,7 +305,7 @@ def mechanism_dependence(g, as_of=None) -> pd.DataFrame:
     t = ug.ties
     types = list(g.schema.tie_types)
     tcode = pd.Categorical(t["tie_type"].astype(object), categories=types).codes
-    pair = _pair_of_ties(ug)
+    pair = t["pair"].to_numpy()
     npairs = len(ug.pairs)
     # a pair is lost with type x when its smallest and largest type codes both equal x
     lo = np.full(npairs, len(types), dtype=np.int64)

@@ -10,14 +10,17 @@ Definitions used throughout :mod:`partylinks.metrics`:
 - a **tie** is a row of the tie table ``g.ties()`` (see :mod:`partylinks.graph.projection`);
 - the **carrier** of a tie is the cadre in its ``via`` column, or, for a unit-to-unit
   tie, the edge itself (named ``"edge:<id>"`` with its stable id ``g.edge_ids``, which is
-  its row position in the graph as loaded, the same in every ``as_of`` snapshot);
+  its row position in the graph as loaded, the same in every ``as_of`` snapshot).
+  Internally a carrier is an integer code (``ties["carrier_code"]``): the cadre's node
+  code, or the number of nodes plus the edge's stable id; names are made only for the
+  rows a metric returns (:meth:`UnitGraph.carrier_names`);
 - the **unit graph** is the simple undirected graph on the units with an edge between
   ``u`` and ``v`` when at least one tie joins them (in either direction).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -39,14 +42,20 @@ class UnitGraph:
     index_of : ndarray of int
         Node code -> unit index, -1 for branches and cadres.
     ties : DataFrame
-        The tie table with extra integer columns ``a``, ``b`` (unit indexes of ``u``,
-        ``v``) and ``carrier`` (str).
+        The tie table with extra columns ``a``, ``b`` (unit indexes of ``u``, ``v``),
+        ``carrier`` (str), ``carrier_code`` (int: the cadre's node code, or
+        ``n_nodes + id`` for a unit-to-unit edge of stable id ``id``; see
+        :meth:`carrier_names`) and ``pair`` (the row of ``pairs`` the tie belongs to).
     pairs : DataFrame
         One row per unit pair joined by at least one tie: ``a < b`` (unit indexes),
-        ``n_ties``, ``n_carriers``, ``n_types``.
+        ``n_ties``, ``n_carriers``, ``n_types``; sorted by ``a`` then ``b``.
     adj : csr_matrix
         Symmetric adjacency of the unit graph; ``adj[a, b]`` = number of ties between the
         pair.
+    node_ids : ndarray of str
+        Node code -> node id (all nodes, not only units).
+    cache : dict
+        Arrays derived from the unit graph by the metrics, computed once.
     """
 
     ids: np.ndarray
@@ -55,15 +64,32 @@ class UnitGraph:
     ties: pd.DataFrame
     pairs: pd.DataFrame
     adj: csr_matrix
+    node_ids: np.ndarray = field(default_factory=lambda: np.array([], dtype=object),
+                                 repr=False)
+    cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def n(self) -> int:
         """Number of units."""
         return len(self.ids)
 
+    @property
+    def n_nodes(self) -> int:
+        """Number of nodes of the graph: carrier codes from this number on are edges."""
+        return len(self.node_ids)
+
     def degree(self) -> np.ndarray:
         """Number of distinct units each unit is tied to."""
         return np.diff(self.adj.indptr)
+
+    def carrier_names(self, codes: np.ndarray) -> np.ndarray:
+        """The carrier names (the cadre id, or ``"edge:<id>"``) of carrier codes."""
+        codes = np.asarray(codes, dtype=np.int64)
+        out = np.empty(len(codes), dtype=object)
+        cadre = codes < self.n_nodes
+        out[cadre] = self.node_ids[codes[cadre]]
+        out[~cadre] = [f"edge:{e}" for e in (codes[~cadre] - self.n_nodes).tolist()]
+        return out
 
 
 def snapshot(g, as_of=None):
@@ -76,30 +102,45 @@ def snapshot(g, as_of=None):
     return g.cache[key]
 
 
+def _distinct_per_group(group: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """Number of distinct ``codes`` (int >= 0) in each group (``group`` in 0..n_groups-1),
+    by sorting one int64 key per row (np.unique would hash, slowly, on millions)."""
+    if not len(codes):
+        return np.zeros(n_groups, dtype=np.int64)
+    k = int(codes.max()) + 1
+    if n_groups * k < 2**62:
+        both = np.sort(group.astype(np.int64) * k + codes)
+        new = np.ones(len(both), dtype=bool)
+        new[1:] = both[1:] != both[:-1]
+        return np.bincount(both[new] // k, minlength=n_groups)
+    o = np.lexsort((codes, group))  # pragma: no cover (keys too large to combine)
+    g, c = group[o], codes[o]
+    new = np.ones(len(g), dtype=bool)
+    new[1:] = (g[1:] != g[:-1]) | (c[1:] != c[:-1])
+    return np.bincount(g[new], minlength=n_groups)
+
+
 def _pairs(lo: np.ndarray, hi: np.ndarray, carrier: np.ndarray, tie_type: np.ndarray,
-           n: int) -> pd.DataFrame:
+           n: int) -> tuple[pd.DataFrame, np.ndarray]:
     """Per distinct ``(lo, hi)``, sorted: ``n_ties``, distinct carriers and tie types
-    (integer codes), by sorting int64 keys rather than grouping strings."""
+    (integer codes), by sorting int64 keys rather than grouping strings; and the pair
+    (row) of every tie."""
     key = lo.astype(np.int64) * n + hi
     order = np.argsort(key, kind="stable")
     k = key[order]
     first = np.ones(len(k), dtype=bool)
     first[1:] = k[1:] != k[:-1]
-    pair = np.cumsum(first) - 1                  # pair number of each sorted tie
-    n_pairs = int(pair[-1]) + 1
-
-    def distinct(codes: np.ndarray) -> np.ndarray:
-        c = codes[order].astype(np.int64)
-        both = np.sort(pair * (int(c.max()) + 1) + c)
-        new = np.ones(len(both), dtype=bool)
-        new[1:] = both[1:] != both[:-1]
-        return np.bincount(both[new] // (int(c.max()) + 1), minlength=n_pairs)
-
+    pair_sorted = np.cumsum(first) - 1           # pair number of each sorted tie
+    n_pairs = int(pair_sorted[-1]) + 1
+    pair = np.empty(len(k), dtype=np.int64)
+    pair[order] = pair_sorted
     uk = k[first]
-    return pd.DataFrame({
+    pairs = pd.DataFrame({
         "a": uk // n, "b": uk % n,
         "n_ties": np.bincount(pair, minlength=n_pairs),
-        "n_carriers": distinct(carrier), "n_types": distinct(tie_type)})
+        "n_carriers": _distinct_per_group(pair, carrier.astype(np.int64), n_pairs),
+        "n_types": _distinct_per_group(pair, tie_type.astype(np.int64), n_pairs)})
+    return pairs, pair
 
 
 def unit_graph(g, as_of=None) -> UnitGraph:
@@ -113,16 +154,21 @@ def unit_graph(g, as_of=None) -> UnitGraph:
     (['C1', 'E1', 'W1', 'A1'], [2, 1, 1, 0])
     >>> ug.pairs[["a", "b", "n_ties", "n_carriers"]].values.tolist()
     [[0, 1, 2, 2], [0, 2, 1, 1]]
+    >>> ug.ties[["carrier", "carrier_code", "pair"]].values.tolist()
+    [['K2', 7, 0], ['K1', 6, 0], ['edge:7', 15, 1]]
     """
     g = snapshot(g, as_of)
     if "unit_graph" in g.cache:
         return g.cache["unit_graph"]
-    types = g.nodes["type"].astype(object).to_numpy()
-    is_unit = np.isin(types, g.schema.unit_types)
+    tcat = g.nodes["type"].cat
+    unit_cats = [i for i, c in enumerate(tcat.categories) if c in g.schema.unit_types]
+    is_unit = np.isin(tcat.codes.to_numpy(), unit_cats)
     node_code = np.flatnonzero(is_unit)
-    index_of = np.full(len(types), -1, dtype=np.int64)
+    n_nodes = len(is_unit)
+    index_of = np.full(n_nodes, -1, dtype=np.int64)
     index_of[node_code] = np.arange(len(node_code))
-    ids = g.node_index.to_numpy()[node_code]
+    node_ids = g.node_index.to_numpy()
+    ids = node_ids[node_code]
 
     t = g.ties()
     a = index_of[t["u"].cat.codes.to_numpy()]
@@ -130,22 +176,24 @@ def unit_graph(g, as_of=None) -> UnitGraph:
     via = t["via"].to_numpy(dtype=object)
     has_via = pd.notna(via)
     edge = t["edge"].to_numpy()
+    source = g.edges["source"].cat.codes.to_numpy()[edge].astype(np.int64)
+    code = np.where(has_via, source, n_nodes + g.edge_ids[edge])
     carrier = via.copy()
     carrier[~has_via] = [f"edge:{e}" for e in g.edge_ids[edge[~has_via]].tolist()]
-    ties = t.assign(a=a, b=b, carrier=carrier)
 
     n = len(ids)
     lo, hi = np.minimum(a, b), np.maximum(a, b)
-    if len(ties):
-        pairs = _pairs(lo, hi, pd.factorize(carrier)[0],
-                       t["tie_type"].cat.codes.to_numpy(), n)
+    if len(t):
+        pairs, pair = _pairs(lo, hi, code, t["tie_type"].cat.codes.to_numpy(), n)
     else:
         pairs = pd.DataFrame({c: pd.Series(dtype=np.int64)
                               for c in ("a", "b", "n_ties", "n_carriers", "n_types")})
+        pair = np.zeros(0, dtype=np.int64)
+    ties = t.assign(a=a, b=b, carrier=carrier, carrier_code=code, pair=pair)
     pa, pb = pairs["a"].to_numpy(), pairs["b"].to_numpy()
     w = pairs["n_ties"].to_numpy()
     adj = coo_matrix((np.concatenate([w, w]), (np.concatenate([pa, pb]),
                                                np.concatenate([pb, pa]))), shape=(n, n)).tocsr()
-    ug = UnitGraph(ids, node_code, index_of, ties, pairs, adj)
+    ug = UnitGraph(ids, node_code, index_of, ties, pairs, adj, node_ids)
     g.cache["unit_graph"] = ug
     return ug

@@ -17,7 +17,7 @@ from scipy.sparse.csgraph import connected_components
 from ._reach import reach, reach_share
 from ._removal import key_person_risk, mechanism_dependence
 from ._unitgraph import UnitGraph, unit_graph
-from ._unitinfo import biconnectivity, describe_units, sectors, sort_by_id
+from ._unitinfo import biconnectivity, describe_units, id_rank, sectors, sort_by_id
 
 __all__ = ["components", "component_summary", "largest_component_share", "zone_connectivity",
            "bridges", "articulation_units", "key_person_risk", "mechanism_dependence",
@@ -31,10 +31,8 @@ def _ordered_labels(ug: UnitGraph, labels: np.ndarray) -> np.ndarray:
     if ug.n == 0:
         return labels.astype(np.int64)
     size = np.bincount(labels)
-    id_rank = np.empty(ug.n, dtype=np.int64)
-    id_rank[np.argsort(ug.ids.astype(str), kind="stable")] = np.arange(ug.n)
     first = np.full(len(size), ug.n, dtype=np.int64)
-    np.minimum.at(first, labels, id_rank)
+    np.minimum.at(first, labels, id_rank(ug))
     order = np.lexsort((first, -size))
     new = np.empty(len(size), dtype=np.int64)
     new[order] = np.arange(len(size))
@@ -42,9 +40,12 @@ def _ordered_labels(ug: UnitGraph, labels: np.ndarray) -> np.ndarray:
 
 
 def _labels(g, as_of) -> np.ndarray:
+    """Component of every unit index, numbered as in :func:`components` (cached)."""
     ug = unit_graph(g, as_of)
-    _, lab = connected_components(ug.adj, directed=False)
-    return _ordered_labels(ug, lab)
+    if "components" not in ug.cache:
+        _, lab = connected_components(ug.adj, directed=False)
+        ug.cache["components"] = _ordered_labels(ug, lab)
+    return ug.cache["components"]
 
 
 def components(g, as_of=None) -> pd.Series:
@@ -238,23 +239,24 @@ def bridges(g, as_of=None) -> pd.DataFrame:
     """
     ug = unit_graph(g, as_of)
     bc = biconnectivity(g, as_of)
-    a, b = bc.u[bc.is_bridge], bc.v[bc.is_bridge]
+    br = np.flatnonzero(bc.is_bridge)  # rows of ug.pairs (same order as bc's edges)
+    a, b = bc.u[br], bc.v[br]
     t = ug.ties
-    lo = np.minimum(t["a"].to_numpy(), t["b"].to_numpy()).astype(np.int64)
-    hi = np.maximum(t["a"].to_numpy(), t["b"].to_numpy()).astype(np.int64)
-    key = a * ug.n + b  # sorted, as the pairs are
-    pos = np.searchsorted(key, lo * ug.n + hi)
-    sel = pos < len(key)
-    sel[sel] = key[pos[sel]] == (lo * ug.n + hi)[sel]
-    grp = pos[sel]
-    ids = ug.ids.astype(str)
-    swap = ids[a] > ids[b]
+    group = np.full(len(bc.is_bridge), -1, dtype=np.int64)
+    group[br] = np.arange(len(br))
+    grp = group[t["pair"].to_numpy()]
+    sel = grp >= 0
+    grp = grp[sel]
+    rank = id_rank(ug)
+    swap = rank[a] > rank[b]
+    ids = ug.ids
     out = pd.DataFrame({
         "u": np.where(swap, ids[b], ids[a]).astype(object),
         "v": np.where(swap, ids[a], ids[b]).astype(object),
-        "n_ties": np.bincount(grp, minlength=len(key)).astype(np.int64),
-        "tie_types": _joined(grp, t["tie_type"].astype(object).to_numpy()[sel], len(key)),
-        "carriers": _joined(grp, t["carrier"].to_numpy(dtype=object)[sel], len(key)),
+        "n_ties": np.bincount(grp, minlength=len(br)).astype(np.int64),
+        "tie_types": _joined(grp, t["tie_type"].take(np.flatnonzero(sel)).to_numpy(dtype=object),
+                             len(br)),
+        "carriers": _joined(grp, ug.carrier_names(t["carrier_code"].to_numpy()[sel]), len(br)),
     })
     return out.sort_values(["u", "v"], kind="stable").reset_index(drop=True)
 

@@ -24,17 +24,18 @@ from ._unitinfo import describe_units, group_values, sort_by_id
 __all__ = ["isolated_units", "fragile_units", "isolation_by_group"]
 
 
-def _carriers_per_unit(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _carriers_per_unit(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per unit index: number of ties, number of distinct carriers, and (when that number is
-    1) the carrier's code, with the carrier names (codes index them)."""
+    1) the carrier's code (``ug.ties["carrier_code"]``, -1 otherwise). Cached on ``ug``."""
+    if "carriers_per_unit" in ug.cache:
+        return ug.cache["carriers_per_unit"]
     n = ug.n
     t = ug.ties
-    codes, names = pd.factorize(t["carrier"].to_numpy(dtype=object), sort=True)
-    codes = codes.astype(np.int64)
+    codes = t["carrier_code"].to_numpy().astype(np.int64)
     units = np.concatenate([t["a"].to_numpy(), t["b"].to_numpy()]).astype(np.int64)
     car = np.concatenate([codes, codes])
     n_ties = np.bincount(units, minlength=n)
-    k = max(len(names), 1)
+    k = int(codes.max()) + 1 if len(codes) else 1
     key = np.sort(units * k + car)  # distinct keys by sorting (np.unique hashes, slowly)
     key = key[np.r_[True, key[1:] != key[:-1]]] if len(key) else key
     uu, cc = key // k, key % k
@@ -42,7 +43,8 @@ def _carriers_per_unit(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray, np.ndarra
     sole = np.full(n, -1, dtype=np.int64)
     one = n_carriers[uu] == 1
     sole[uu[one]] = cc[one]
-    return n_ties, n_carriers, sole, np.asarray(names, dtype=object)
+    ug.cache["carriers_per_unit"] = n_ties, n_carriers, sole
+    return n_ties, n_carriers, sole
 
 
 def isolated_units(g, as_of=None) -> pd.DataFrame:
@@ -106,15 +108,13 @@ def fragile_units(g, as_of=None) -> pd.DataFrame:
     0  W1       1       edge:7              edge
     """
     ug = unit_graph(g, as_of)
-    n_ties, n_carriers, sole, names = _carriers_per_unit(ug)
+    n_ties, n_carriers, sole = _carriers_per_unit(ug)
     idx = np.flatnonzero(n_carriers == 1)
     out = describe_units(g, ug, idx)
-    carrier = names[sole[idx]]
-    cadres = ug.ties["via"].dropna().unique().astype(object)
     out["n_ties"] = n_ties[idx]
     out["n_carriers"] = n_carriers[idx]
-    out["sole_carrier"] = carrier
-    is_cadre = pd.Index(cadres).get_indexer(carrier) >= 0  # hashed (np.isin sorts objects)
+    out["sole_carrier"] = ug.carrier_names(sole[idx])
+    is_cadre = sole[idx] < ug.n_nodes  # carrier codes below the node count are cadres
     out["sole_carrier_kind"] = np.where(is_cadre, "cadre", "edge").astype(object)
     return sort_by_id(out)
 
@@ -151,7 +151,7 @@ def isolation_by_group(g, by: str = "zone", as_of=None) -> pd.DataFrame:
     1   Z2      1         1        0             1.0       0.000000
     """
     ug = unit_graph(g, as_of)
-    _, n_carriers, _, _ = _carriers_per_unit(ug)
+    _, n_carriers, _ = _carriers_per_unit(ug)
     df = pd.DataFrame({
         by: group_values(g, ug, by),
         "units": 1,

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ._unitgraph import unit_graph
+from ._unitinfo import biconnectivity, id_rank, sectors
 from .mixing import unit_groups
 from .strength import unit_strength
 
@@ -65,15 +66,16 @@ def weak_linkage_score(g, as_of=None) -> pd.DataFrame:
     2  C1     False    False       True  0.567
     3  E1     False    False       True  0.533
     """
-    from .connectivity import bridges
-    from .isolation import fragile_units, isolated_units
+    from .isolation import _carriers_per_unit
 
+    # the same sets as isolated_units, fragile_units and bridges, from their arrays
     ug = unit_graph(g, as_of)
-    ids = pd.Index(ug.ids, dtype=object)
-    isolated = ids.isin(isolated_units(g, as_of=as_of)["id"])
-    fragile = ids.isin(fragile_units(g, as_of=as_of)["id"])
-    br = bridges(g, as_of=as_of)
-    on_bridge = ids.isin(pd.concat([br["u"], br["v"]]).astype(object))
+    isolated = ug.degree() == 0
+    fragile = _carriers_per_unit(ug)[1] == 1
+    bc = biconnectivity(g, as_of)
+    on_bridge = np.zeros(ug.n, dtype=bool)
+    on_bridge[bc.u[bc.is_bridge]] = True
+    on_bridge[bc.v[bc.is_bridge]] = True
     st = unit_strength(g, as_of)
     mean_strength = st["mean_strength"].to_numpy()
     w = WEIGHTS
@@ -81,13 +83,12 @@ def weak_linkage_score(g, as_of=None) -> pd.DataFrame:
                      w["fragile"] * fragile + w["on_bridge"] * on_bridge
                      + w["weak_ties"] * (1 - np.nan_to_num(mean_strength, nan=0.0)))
     nodes = g.nodes.iloc[ug.node_code]
-    sector = [g.schema.sector(t) for t in nodes["type"].astype(object)]
     out = pd.DataFrame({
         "id": pd.Series(ug.ids, dtype=object),
         "type": nodes["type"].astype(object).to_numpy(),
         "name": nodes["name"].to_numpy(dtype=object),
         "zone": nodes["zone"].to_numpy(dtype=object),
-        "sector": pd.Series(sector, dtype=object),
+        "sector": pd.Series(sectors(g, ug), dtype=object),
         "isolated": isolated,
         "fragile": fragile,
         "on_bridge": on_bridge,
@@ -95,7 +96,7 @@ def weak_linkage_score(g, as_of=None) -> pd.DataFrame:
         "mean_strength": mean_strength,
         "score": np.clip(score, 0.0, 1.0),
     })
-    order = np.lexsort((out["id"].to_numpy(dtype=str), -out["score"].to_numpy()))
+    order = np.lexsort((id_rank(ug), -out["score"].to_numpy()))
     return out.iloc[order].reset_index(drop=True)
 
 
