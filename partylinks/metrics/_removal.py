@@ -37,7 +37,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from ._unitgraph import snapshot, unit_graph
+from ._unitgraph import UnitGraph, snapshot, unit_graph
 from ._unitinfo import biconnectivity, id_rank, sorted_unique
 
 __all__ = ["key_person_risk", "mechanism_dependence"]
@@ -201,50 +201,29 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     1    K2        E1       1       []                 0     2
     """
     ug = unit_graph(g, as_of)
-    t = ug.ties
-    carrier = t["carrier_code"].to_numpy()
-    has = carrier < ug.n_nodes  # ties carried by a cadre (the code is its node code)
-    cadre_node = sorted_unique(carrier[has])
+    cadre_node, code = _cadre_of_ties(ug)
     k = len(cadre_node)
-    lookup = np.full(ug.n_nodes, -1, dtype=np.int64)
-    lookup[cadre_node] = np.arange(k)
-    code = np.where(has, lookup[np.where(has, carrier, 0)], -1)
-    n_ties = np.bincount(code[has], minlength=k)
-    # sole pairs: pairs whose ties all share one carrier, that carrier being a cadre
-    pair = t["pair"].to_numpy()
-    sole_pairs = np.flatnonzero(ug.pairs["n_carriers"].to_numpy() == 1)
-    first_tie = np.full(len(ug.pairs), -1, dtype=np.int64)
-    first_tie[pair] = np.arange(len(t))  # any tie of a sole pair: they share the carrier
-    owner = code[first_tie[sole_pairs]] if len(sole_pairs) else np.zeros(0, np.int64)
-    sp, so = sole_pairs[owner >= 0], owner[owner >= 0]
-    # isolates: units whose every pair is a sole pair of the cadre
-    pa, pb = ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()
-    key = np.sort(np.r_[so, so] * ug.n + np.r_[pa[sp], pb[sp]])  # sort, not np.unique's hash
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key
-    key = (key[starts], np.diff(np.r_[starts, len(key)]))
-    kk, uu = key[0] // max(ug.n, 1), key[0] % max(ug.n, 1)
-    iso = key[1] == ug.degree()[uu]
-    ki, ui = kk[iso], uu[iso]
-    o = np.lexsort((id_rank(ug)[ui], ki))
-    ki, ui = ki[o], ug.ids[ui[o]]
-    n_isolated = np.bincount(ki, minlength=k).astype(np.int64)
-    isolates = _empty_lists(k)
-    bounds = np.flatnonzero(np.r_[True, ki[1:] != ki[:-1]])[: len(ki)]
-    ends = np.r_[bounds[1:], len(ki)][: len(bounds)]
-    for b0, b1 in zip(bounds.tolist(), ends.tolist(), strict=True):
-        isolates[ki[b0]] = ui[b0:b1].tolist()
+    n_ties = np.bincount(code[code >= 0], minlength=k)
+    sp, so = _sole_pairs(ug, code)
+    n_isolated, isolates = _isolates(ug, sp, so, k)
     added = np.zeros(k, dtype=np.int64)
     if len(sp):
         part = _added_by_removal(g, as_of, so, sp)
         added[: len(part)] = part
+    del sp, so, code
     cadres = ug.node_ids[cadre_node]
     home = snapshot(g, as_of).projection.unit_of[cadre_node]
     # rank: n_isolated, components_added, n_ties descending, then the cadre id
     by_id = np.empty(k, dtype=np.int64)
     by_id[np.argsort(cadres.astype(str), kind="stable")] = np.arange(k)
     order = np.lexsort((by_id, -n_ties, -added, -n_isolated))
-    name = g.nodes["name"].take(cadre_node).to_numpy()[order] if k else []
-    out = pd.DataFrame({
+    del by_id
+    name = []
+    if k:
+        name = g.nodes["name"].take(cadre_node[order])
+        # strings stay in their array; plain arrays are read as before
+        name = name.array if isinstance(name.dtype, pd.StringDtype) else name.to_numpy()
+    return pd.DataFrame({
         "cadre": cadres[order].astype(object),
         "name": name,
         "home_unit": np.where(home >= 0, ug.node_ids[np.maximum(home, 0)], np.nan)[order]
@@ -255,7 +234,54 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
         "components_added": added[order],
         "rank": np.arange(1, k + 1, dtype=np.int64),
     })
-    return out
+
+
+def _cadre_of_ties(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray]:
+    """The node codes of the cadres who carry ties (sorted) and, per tie, the position of
+    its cadre among them (-1 for a unit-to-unit tie)."""
+    carrier = ug.ties["carrier_code"].to_numpy()
+    has = carrier < ug.n_nodes  # ties carried by a cadre (the code is its node code)
+    cadre_node = sorted_unique(carrier[has])
+    lookup = np.full(ug.n_nodes, -1, dtype=np.int64)
+    lookup[cadre_node] = np.arange(len(cadre_node))
+    return cadre_node, np.where(has, lookup[np.where(has, carrier, 0)], -1)
+
+
+def _sole_pairs(ug: UnitGraph, code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs whose ties all share one carrier, that carrier being a cadre: their rows
+    in ``ug.pairs`` and the cadre's position."""
+    pair = ug.ties["pair"].to_numpy()
+    sole_pairs = np.flatnonzero(ug.pairs["n_carriers"].to_numpy() == 1)
+    if not len(sole_pairs):
+        return sole_pairs, np.zeros(0, np.int64)
+    first_tie = np.full(len(ug.pairs), -1, dtype=np.int64)
+    first_tie[pair] = np.arange(len(pair))  # any tie of a sole pair: they share the carrier
+    owner = code[first_tie[sole_pairs]]
+    return sole_pairs[owner >= 0], owner[owner >= 0]
+
+
+def _isolates(ug: UnitGraph, sp: np.ndarray, so: np.ndarray,
+              k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per cadre (``k`` of them): the number of units whose every pair is a sole pair of
+    the cadre (``sp`` pairs, ``so`` cadres), and the list of their ids, sorted."""
+    pa, pb = ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()
+    key = np.sort(np.r_[so, so] * ug.n + np.r_[pa[sp], pb[sp]])  # sort, not np.unique's hash
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key
+    count = np.diff(np.r_[starts, len(key)])
+    key = key[starts]
+    uu = key % max(ug.n, 1)
+    iso = count == ug.degree()[uu]
+    ki, ui = key[iso] // max(ug.n, 1), uu[iso]
+    del key, starts, count, uu
+    o = np.lexsort((id_rank(ug)[ui], ki))
+    ki, ui = ki[o], ug.ids[ui[o]]
+    n_isolated = np.bincount(ki, minlength=k).astype(np.int64)
+    isolates = _empty_lists(k)
+    bounds = np.flatnonzero(np.r_[True, ki[1:] != ki[:-1]])[: len(ki)]
+    ends = np.r_[bounds[1:], len(ki)][: len(bounds)]
+    for b0, b1 in zip(bounds.tolist(), ends.tolist(), strict=True):
+        isolates[ki[b0]] = ui[b0:b1].tolist()
+    return n_isolated, isolates
 
 
 def _empty_lists(k: int) -> np.ndarray:

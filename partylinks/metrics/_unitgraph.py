@@ -43,7 +43,7 @@ class UnitGraph:
         Node code -> unit index, -1 for branches and cadres.
     ties : DataFrame
         The tie table with extra columns ``a``, ``b`` (unit indexes of ``u``, ``v``),
-        ``carrier`` (str), ``carrier_code`` (int: the cadre's node code, or
+        ``carrier`` (str, object dtype), ``carrier_code`` (int: the cadre's node code, or
         ``n_nodes + id`` for a unit-to-unit edge of stable id ``id``; see
         :meth:`carrier_names`) and ``pair`` (the row of ``pairs`` the tie belongs to).
     pairs : DataFrame
@@ -173,12 +173,13 @@ def unit_graph(g, as_of=None) -> UnitGraph:
     t = g.ties()
     a = index_of[t["u"].cat.codes.to_numpy()]
     b = index_of[t["v"].cat.codes.to_numpy()]
-    via = t["via"].to_numpy(dtype=object)
-    has_via = pd.notna(via)
     edge = t["edge"].to_numpy()
     source = g.edges["source"].cat.codes.to_numpy()[edge].astype(np.int64)
+    # the projection sets via to the source exactly when the source is a cadre
+    cadre_cat = list(tcat.categories).index("cadre") if "cadre" in tcat.categories else -2
+    has_via = tcat.codes.to_numpy()[source] == cadre_cat
     code = np.where(has_via, source, n_nodes + g.edge_ids[edge])
-    carrier = via.copy()
+    carrier = t["via"].to_numpy(dtype=object, copy=True)
     carrier[~has_via] = [f"edge:{e}" for e in g.edge_ids[edge[~has_via]].tolist()]
 
     n = len(ids)
@@ -189,7 +190,8 @@ def unit_graph(g, as_of=None) -> UnitGraph:
         pairs = pd.DataFrame({c: pd.Series(dtype=np.int64)
                               for c in ("a", "b", "n_ties", "n_carriers", "n_types")})
         pair = np.zeros(0, dtype=np.int64)
-    ties = t.assign(a=a, b=b, carrier=carrier, carrier_code=code, pair=pair)
+    ties = t.assign(a=a, b=b, carrier=pd.Series(carrier, index=t.index, dtype=object),
+                    carrier_code=code, pair=pair)
     pa, pb = pairs["a"].to_numpy(), pairs["b"].to_numpy()
     w = pairs["n_ties"].to_numpy()
     adj = coo_matrix((np.concatenate([w, w]), (np.concatenate([pa, pb]),
