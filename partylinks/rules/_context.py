@@ -143,29 +143,65 @@ class AuditContext:
     @cached_property
     def ties(self) -> pd.DataFrame:
         """The tie table on the audit date with ``u``, ``v``, types as plain strings."""
+        return self.ties_of()
+
+    def ties_of(self, *tie_types: str, roles=None) -> pd.DataFrame:
+        """The rows of :attr:`ties` whose ``tie_type`` is one of ``tie_types`` (none
+        given: any) and, when ``roles`` is given, whose ``role`` is one of them. Only
+        those rows are converted to plain strings; the index is the row of the tie in
+        the tie table, as in :attr:`ties`."""
+        key = ("ties", tie_types, None if roles is None else tuple(roles))
+        if key in self.cache:
+            return self.cache[key]
         t = self.g.ties()
-        return pd.DataFrame({
+        sel = np.ones(len(t), dtype=bool)
+        if tie_types:
+            sel &= t["tie_type"].isin(tie_types).to_numpy()
+        if roles is not None:
+            sel &= t["role"].isin(list(roles)).to_numpy(dtype=bool, na_value=False)
+        pos = np.flatnonzero(sel)
+        t = t.take(pos) if len(pos) < len(t) else t
+        out = pd.DataFrame({
             "u": _obj(t["u"].astype(object)), "v": _obj(t["v"].astype(object)),
             "tie_type": _obj(t["tie_type"].astype(object)),
             "via": _obj(t["via"]), "role": _obj(t["role"]),
             "u_type": _obj(t["u_type"].astype(object)),
             "v_type": _obj(t["v_type"].astype(object)),
         })
+        out.index = pd.RangeIndex(len(out)) if len(pos) == len(sel) else pd.Index(pos)
+        self.cache[key] = out
+        return out
 
     @cached_property
     def home(self) -> pd.Series:
-        """Cadre id -> home unit id on the audit date."""
-        return self.g.home_unit
+        """Cadre id -> home unit id on the audit date (as ``g.home_unit``)."""
+        return self._unit_of_type("cadre", "home_unit")
 
     @cached_property
     def host(self) -> pd.Series:
-        """Branch id -> host unit id on the audit date."""
-        return self.g.host_unit
+        """Branch id -> host unit id on the audit date (as ``g.host_unit``)."""
+        return self._unit_of_type("branch", "host_unit")
+
+    def _unit_of_type(self, node_type: str, name: str) -> pd.Series:
+        """Node id -> unit id of the nodes of ``node_type`` that have a unit, in node
+        order, looked up by node position."""
+        uo = self.g.projection.unit_of
+        tcat = self.g.nodes["type"].cat
+        code = list(tcat.categories).index(node_type) if node_type in tcat.categories else -2
+        pos = np.flatnonzero((tcat.codes.to_numpy() == code) & (uo >= 0))
+        ids = self.node_ids
+        return pd.Series(ids.to_numpy()[uo[pos]], index=ids[pos], name=name, dtype=object)
 
     @cached_property
     def sector(self) -> pd.Series:
-        """Unit id -> sector."""
-        return self.g.sector
+        """Unit id -> sector (as ``g.sector``), from the node types' codes."""
+        tcat = self.g.nodes["type"].cat
+        lookup = np.array([self.g.schema.sector(c) for c in tcat.categories] + [None],
+                          dtype=object)
+        units = [i for i, c in enumerate(tcat.categories) if c in self.g.schema.unit_types]
+        codes = tcat.codes.to_numpy()
+        pos = np.flatnonzero(np.isin(codes, units))
+        return pd.Series(lookup[codes[pos]], index=self.node_ids[pos], name="sector")
 
     # -- labels ----------------------------------------------------------------------------
     def text(self, key: str, **fields) -> str:

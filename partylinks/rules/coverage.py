@@ -100,9 +100,7 @@ def enterprise_coverage(ctx: AuditContext, params: dict) -> tuple[pd.DataFrame, 
                                                                                  "unit"])
     jp = jp[(jp["branch"].map(real) != jp["unit"]).to_numpy()].drop_duplicates()
     jp = jp.sort_values(["branch", "unit"]).reset_index(drop=True)
-    t = ctx.ties
-    ins = t[(t["tie_type"] == "part_time_post").to_numpy()
-            & t["role"].isin(params["instructor_roles"]).to_numpy()]["v"]
+    ins = ctx.ties_of("part_time_post", roles=params["instructor_roles"])["v"]
     pm = ctx.attr("party_members").reindex(ids)
     cov = pd.DataFrame({
         "id": ids.to_numpy(), "zone": ctx.zones.reindex(ids).to_numpy(),

@@ -229,8 +229,8 @@ def composition(ctx: AuditContext, rule) -> pd.DataFrame:
     councils = ctx.of_type(p["node_type"])
     if len(councils) == 0:
         return empty_raw()
-    t = ctx.ties
-    mem = t[(t["tie_type"] == "council_member").to_numpy() & t["v"].isin(councils).to_numpy()]
+    t = ctx.ties_of("council_member")
+    mem = t[t["v"].isin(councils).to_numpy()]
     msec = mem["u"].map(ctx.sector)
     have = pd.MultiIndex.from_arrays([mem["v"], msec]).unique()
     grid = pd.MultiIndex.from_product([councils, p["sectors"]], names=["council", "sector"])

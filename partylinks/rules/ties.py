@@ -95,22 +95,19 @@ def min_ties(ctx: AuditContext, rule) -> pd.DataFrame:
     ids = _filtered_nodes(ctx, p)
     if len(ids) == 0:
         return empty_raw()
-    t = ctx.ties
-    sel = np.ones(len(t), dtype=bool)
-    if p["tie_types"]:
-        sel &= t["tie_type"].isin(p["tie_types"]).to_numpy()
-    if p["roles"]:
-        sel &= t["role"].isin(p["roles"]).to_numpy()
-    t = t[sel]
-    carrier = t["via"].where(t["via"].notna(), "edge:" + pd.Series(t.index, index=t.index)
-                             .astype(str))
+    t = ctx.ties_of(*p["tie_types"], roles=p["roles"] or None)
+    extra = {}
+    if p["count"] == "carriers":  # a unit-to-unit tie is its own carrier (its row)
+        extra["carrier"] = t["via"].where(t["via"].notna(),
+                                          "edge:" + pd.Series(t.index, index=t.index)
+                                          .astype(str))
     sides = []
     if p["direction"] in ("in", "any"):
         sides.append(pd.DataFrame({"node": t["v"], "other": t["u"], "otype": t["u_type"],
-                                   "carrier": carrier}))
+                                   **extra}))
     if p["direction"] in ("out", "any"):
         sides.append(pd.DataFrame({"node": t["u"], "other": t["v"], "otype": t["v_type"],
-                                   "carrier": carrier}))
+                                   **extra}))
     long = pd.concat(sides, ignore_index=True)
     if p["other_types"]:
         long = long[long["otype"].isin(p["other_types"]).to_numpy()]
@@ -162,11 +159,9 @@ def reciprocal(ctx: AuditContext, rule) -> pd.DataFrame:
     if len(p["types"]) != 2:
         raise ValueError(f"rule {rule.id!r}: 'types' must name exactly two unit types")
     A, B = p["types"]
-    t = ctx.ties
-    sel = t["tie_type"].isin(p["tie_types"]).to_numpy()
-    if p["roles"]:
-        sel &= t["role"].isin(p["roles"]).to_numpy()
-    t = t[sel]
+    if not p["tie_types"]:
+        return empty_raw()
+    t = ctx.ties_of(*p["tie_types"], roles=p["roles"] or None)
     fwd = t[(t["u_type"] == A).to_numpy() & (t["v_type"] == B).to_numpy()]
     bwd = t[(t["u_type"] == B).to_numpy() & (t["v_type"] == A).to_numpy()]
     both = pd.concat([
