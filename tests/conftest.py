@@ -13,11 +13,11 @@ import partylinks as pl  # noqa: E402
 
 def make_graph(nodes: list[tuple], edges: list[tuple], **kw) -> pl.LinkGraph:
     """Build a graph from ``(id, type[, zone])`` and ``(source, target, type[, role])`` tuples."""
-    n = pd.DataFrame([dict(zip(("id", "type", "zone", "name"), r)) for r in nodes])
+    n = pd.DataFrame([dict(zip(("id", "type", "zone", "name"), r, strict=False)) for r in nodes])
     if "zone" not in n:
         n["zone"] = "Z1"
-    e = pd.DataFrame([dict(zip(("source", "target", "type", "role", "start", "end"), r))
-                      for r in edges], columns=["source", "target", "type", "role", "start", "end"])
+    cols = ["source", "target", "type", "role", "start", "end"]
+    e = pd.DataFrame([dict(zip(cols, r, strict=False)) for r in edges], columns=cols)
     return pl.from_frames(n, e, **kw)
 
 

@@ -27,19 +27,22 @@ def to_networkx(g) -> nx.MultiDiGraph:
     --------
     >>> import partylinks as pl
     >>> G = to_networkx(pl.datasets.house())
-    >>> sorted(G["K1"]["E1"][6].items())
-    [('role', 'instructor'), ('start', Timestamp('2024-01-01 00:00:00')), ('type', 'part_time_post')]
+    >>> for item in sorted(G["K1"]["E1"][6].items()):
+    ...     print(item)
+    ('role', 'instructor')
+    ('start', Timestamp('2024-01-01 00:00:00'))
+    ('type', 'part_time_post')
     """
     G = nx.MultiDiGraph()
     nodes = g.nodes.astype(object)
     cols = [c for c in nodes.columns if c != "id"]
     for row in nodes.itertuples(index=False, name=None):
-        G.add_node(row[0], **_clean(dict(zip(cols, row[1:]))))
+        G.add_node(row[0], **_clean(dict(zip(cols, row[1:], strict=True))))
     edges = g.edges.astype(object)
     ecols = [c for c in edges.columns if c not in ("source", "target")]
     e = edges[["source", "target"] + ecols]
     for key, row in enumerate(e.itertuples(index=False, name=None)):
-        G.add_edge(row[0], row[1], key=key, **_clean(dict(zip(ecols, row[2:]))))
+        G.add_edge(row[0], row[1], key=key, **_clean(dict(zip(ecols, row[2:], strict=True))))
     return G
 
 

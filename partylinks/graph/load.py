@@ -34,7 +34,8 @@ def _projection_problems(g: LinkGraph, nodes: Table, edges: Table, p: Problems) 
         if len(multi):
             picked = ids[dst[chosen[multi]]]
             p.add(code, nodes, rows[multi], nodes.header("id"), ids[multi], severity="warning",
-                  fields=[{"value": v, "chosen": c} for v, c in zip(ids[multi], picked)])
+                  fields=[{"value": v, "chosen": c}
+                          for v, c in zip(ids[multi], picked, strict=True)])
 
 
 def _build(raw: RawDataset, schema: Schema, lang: str, *, raise_errors: bool,

@@ -138,7 +138,8 @@ class LinkGraph:
         ids = list(ids)
         codes = self.node_index.get_indexer(ids)
         if (codes < 0).any():
-            raise KeyError(f"unknown node id(s): {[i for i, c in zip(ids, codes) if c < 0][:5]}")
+            unknown = [i for i, c in zip(ids, codes, strict=True) if c < 0]
+            raise KeyError(f"unknown node id(s): {unknown[:5]}")
         return codes
 
     def edge_codes(self) -> tuple[np.ndarray, np.ndarray]:

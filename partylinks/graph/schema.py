@@ -207,7 +207,8 @@ _COLUMN_ALIASES = {
     "编号": "id", "id": "id", "代码": "id", "单位编号": "id", "节点编号": "id",
     "名称": "name", "名字": "name", "姓名": "name", "单位名称": "name",
     "类型": "type", "类别": "type", "节点类型": "type", "关系类型": "type", "关系": "type",
-    "片区": "zone", "区域": "zone", "街道": "zone", "镇": "zone", "乡镇": "zone", "所属片区": "zone",
+    "片区": "zone", "区域": "zone", "街道": "zone", "镇": "zone", "乡镇": "zone",
+    "所属片区": "zone",
     "子类型": "subtype", "细分类型": "subtype", "性质": "subtype",
     "层级": "level", "网格层级": "level",
     "党员数": "party_members", "党员人数": "party_members", "正式党员数": "party_members",
@@ -406,10 +407,12 @@ class Schema:
         allowed = {"node_types", "edge_types", "aliases"}
         bad = set(spec) - allowed
         if bad:
-            raise ValueError(f"{source}: unknown section(s) {sorted(bad)}; allowed: {sorted(allowed)}")
+            raise ValueError(
+                f"{source}: unknown section(s) {sorted(bad)}; allowed: {sorted(allowed)}")
         nodes = dict(self.node_types)
         for name, d in spec.get("node_types", {}).items():
-            _check_keys(d, {"unit", "sector", "label_zh", "label_en"}, f"{source}: [node_types.{name}]")
+            _check_keys(d, {"unit", "sector", "label_zh", "label_en"},
+                        f"{source}: [node_types.{name}]")
             unit = bool(d.get("unit", True))
             nodes[name] = NodeType(
                 name, unit, d.get("sector", name if unit else None),
@@ -440,7 +443,8 @@ class Schema:
             )
             edges[name] = new
         al = spec.get("aliases", {})
-        _check_keys(al, {"column", "node_type", "edge_type", "role", "value"}, f"{source}: [aliases]")
+        _check_keys(al, {"column", "node_type", "edge_type", "role", "value"},
+                    f"{source}: [aliases]")
         col = dict(self.column_aliases)
         col.update({str(k).strip(): v for k, v in al.get("column", {}).items()})
         nta = dict(self.node_type_aliases)

@@ -70,7 +70,7 @@ def issues_frame(problems: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     out = problems.drop(columns=["fields"]).copy()
     messages = []
     for code, value, table, fields in zip(problems["code"], problems["value"],
-                                          problems["table"], problems["fields"]):
+                                          problems["table"], problems["fields"], strict=True):
         f = {"value": value, "table": table, **(fields or {})}
         try:
             messages.append(msg(code, lang, **f))

@@ -50,7 +50,8 @@ def test_samples_validate_with_only_planted_warnings(name):
     assert (issues["severity"] == "error").sum() == 0
     warned = sorted(issues["value"])
     if name == "shishi_pengtian":
-        assert warned == ["S-B018", "S-K0055"]  # planted: a group with no host, a cadre with no home
+        # planted: a group with no host, a cadre with no home unit
+        assert warned == ["S-B018", "S-K0055"]
         g = load(name)
         assert g.branches_without_host == ["S-B018"] and g.cadres_without_home == ["S-K0055"]
     else:
@@ -67,10 +68,9 @@ def test_sample_formats_are_as_documented():
 
 def test_generator_is_reproducible(tmp_path):
     """Regenerating the samples gives byte-identical CSV files."""
+    import shutil
     import subprocess
     import sys
-
-    import shutil
 
     # the generator writes beside itself, into samples/: run a copy in a temporary folder
     gen = shutil.copy(SAMPLES.parent / "generate_samples.py", tmp_path)

@@ -21,9 +21,11 @@ def test_builtin_types_and_endpoints():
     ("社区", ("community", None)), ("村", ("community", "village")),
     ("小区", ("community", "compound")), ("园区", ("park", None)), ("企业", ("enterprise", None)),
     ("机关", ("agency", None)), ("部门", ("agency", "department")),
-    ("党组织", ("branch", None)), ("党支部", ("branch", "branch")), ("党委", ("branch", "committee")),
+    ("党组织", ("branch", None)), ("党支部", ("branch", "branch")),
+    ("党委", ("branch", "committee")),
     ("党员", ("cadre", None)), ("干部", ("cadre", None)), ("网格", ("grid", None)),
-    ("项目", ("project", None)), ("协调委员会", ("council", None)), ("Enterprise", ("enterprise", None)),
+    ("项目", ("project", None)), ("协调委员会", ("council", None)),
+    ("Enterprise", ("enterprise", None)),
 ])
 def test_node_type_aliases(value, expected):
     assert default_schema().node_type_of(value) == expected

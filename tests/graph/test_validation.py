@@ -94,7 +94,7 @@ def test_all_problems_at_once_and_error_message(tmp_path):
 
 
 def test_error_message_lists_twenty_then_counts(tmp_path):
-    rows = "".join(f"C1,community\n" for _ in range(30))
+    rows = "".join("C1,community\n" for _ in range(30))
     d = write(tmp_path, "id,type\n" + rows, "source,target,type\n")
     with pytest.raises(pl.ValidationError) as exc:
         pl.load(d, lang="en")
