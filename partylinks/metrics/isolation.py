@@ -6,7 +6,7 @@ Definitions (see :mod:`partylinks.metrics._unitgraph` for units, ties and carrie
 - a unit is **isolated** when no tie of the tie table touches it (degree 0 in the unit
   graph);
 - a unit is **fragile** when it has at least one tie and every tie touching it has the same
-  carrier: one cadre (``via``), or one unit-to-unit edge (``"edge:<row>"``). Losing that
+  carrier: one cadre (``via``), or one unit-to-unit edge (``"edge:<id>"``). Losing that
   one carrier would isolate the unit.
 
 Every function takes ``as_of``: when given, only ties active on that date count, exactly
@@ -94,10 +94,10 @@ def fragile_units(g, as_of=None) -> pd.DataFrame:
     -------
     DataFrame
         ``id, type, name, zone, sector``; ``n_ties`` (ties touching the unit),
-        ``n_carriers`` (always 1), ``sole_carrier`` (the cadre id, or ``"edge:<row>"``, the
-        row of the unit-to-unit edge in ``g.edges``, or in ``g.at(as_of).edges`` when
-        ``as_of`` is given) and ``sole_carrier_kind`` (``"cadre"`` or ``"edge"``); sorted
-        by ``id``.
+        ``n_carriers`` (always 1), ``sole_carrier`` (the cadre id, or ``"edge:<id>"`` for a
+        unit-to-unit edge, with its stable id ``g.edge_ids``: its row in ``g.edges`` as
+        loaded, the same in every ``as_of`` snapshot) and ``sole_carrier_kind``
+        (``"cadre"`` or ``"edge"``); sorted by ``id``.
 
     Examples
     --------
