@@ -117,9 +117,12 @@ def tie_strength(g, as_of=None, window_days: int = 90) -> pd.DataFrame:
     p = ug.pairs
     pa, pb = p["a"].to_numpy(), p["b"].to_numpy()
     rank = id_rank(ug)
-    swap = rank[pa] > rank[pb]
+    ra, rb = rank[pa], rank[pb]
+    swap = ra > rb
     u, v = np.where(swap, pb, pa), np.where(swap, pa, pb)
-    order = np.lexsort((rank[v], rank[u]))  # by u then v (id order)
+    # by u then v in id order: one int64 key per pair (unique, so any sort will do)
+    order = np.argsort(np.minimum(ra, rb) * max(ug.n, 1) + np.maximum(ra, rb))
+    del ra, rb, swap
     return pd.DataFrame({
         "u": pd.Series(ug.ids[u[order]], dtype=object),
         "v": pd.Series(ug.ids[v[order]], dtype=object),

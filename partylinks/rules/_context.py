@@ -79,7 +79,12 @@ class AuditContext:
     # -- node lookups ------------------------------------------------------------------
     @cached_property
     def node_ids(self) -> pd.Index:
-        return pd.Index(self.g.node_index.to_numpy(dtype=object), dtype=object, name="id")
+        """The node ids (position = node code), the graph's own index when it holds plain
+        strings: one hash table for every lookup by id."""
+        ix = self.g.node_index
+        if ix.dtype == object and ix.name == "id":
+            return ix
+        return pd.Index(ix.to_numpy(dtype=object), dtype=object, name="id")
 
     @cached_property
     def types(self) -> pd.Series:

@@ -111,7 +111,10 @@ def team(ctx: AuditContext, rule) -> pd.DataFrame:
         out = [None] * len(rows)
         for role in rows["role"].unique():
             m = (rows["role"] == role).to_numpy()
-            ok = _qualifies(cad, role)
+            key = ("qualifies", role)  # over the whole cadre table: once per audit
+            if key not in ctx.cache:
+                ctx.cache[key] = _qualifies(cad, role)
+            ok = ctx.cache[key]
             pool = pd.DataFrame({"id": cad["id"][ok], "zone": cad["zone"][ok],
                                  "load": load[ok]})
             req = pd.DataFrame({"key": np.flatnonzero(m),
