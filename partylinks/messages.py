@@ -43,7 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not an id in the nodes table",
     },
     "forbidden_endpoint": {
-        "zh": "关系“{edge_type}”不能从{source_type}连到{target_type}（允许：{allowed}）",
+        "zh": "关系“{edge_type_zh}”（{edge_type}）不能从{source_type_zh}连到{target_type_zh}"
+        "（允许：{allowed_zh}）",
         "en": "edge type '{edge_type}' cannot join {source_type} -> {target_type} (allowed: {allowed})",
     },
     "self_loop": {

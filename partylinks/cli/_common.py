@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import unicodedata
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
 from ..datasets import list_samples, sample_path
 from ..graph import ValidationError, ValidationWarning, load, validate
-from ..graph.validate import format_issues
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -40,11 +42,67 @@ def dataset_path(args: argparse.Namespace):
     return args.path
 
 
+_NUMBER = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(v) -> str:
+    if v is None or (not isinstance(v, list | tuple | dict) and pd.isna(v)):
+        return ""
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)
+
+
+def format_table(df: pd.DataFrame, max_rows: int | None = None) -> str:
+    """``df`` as a plain-text table aligned for Chinese text: wide characters count as two
+    columns, text is left-aligned, numbers right-aligned, the last column is never padded.
+    """
+    shown = df if max_rows is None else df.head(max_rows)
+    cols = [str(c) for c in df.columns]
+    cells = [[_cell(v) for v in row] for row in shown.itertuples(index=False, name=None)]
+    numeric = [all(_NUMBER.match(r[i]) for r in cells if r[i]) and any(r[i] for r in cells)
+               for i in range(len(cols))]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
+
+    def line(values: list[str]) -> str:
+        out = []
+        for i, v in enumerate(values):
+            pad = " " * (widths[i] - _width(v))
+            last = i == len(values) - 1
+            out.append(pad + v if numeric[i] else (v if last else v + pad))
+        return "  ".join(out).rstrip()
+    lines = [line(cols)] + [line(r) for r in cells]
+    if max_rows is not None and len(df) > max_rows:
+        lines.append(f"... ({len(df) - max_rows} more)")
+    return "\n".join(lines)
+
+
 def print_table(df: pd.DataFrame, file=sys.stdout, max_rows: int | None = None) -> None:
-    with pd.option_context("display.unicode.east_asian_width", True,
-                           "display.max_colwidth", 80, "display.width", 200,
-                           "display.max_rows", max_rows or len(df) + 1):
-        print(df.to_string(index=False, max_rows=max_rows), file=file)
+    """Print :func:`format_table` of ``df``."""
+    print(format_table(df, max_rows), file=file)
+
+
+_ISSUE_HEADERS = {
+    "zh": {"severity": "级别", "file": "文件", "row": "行", "column": "列", "value": "值",
+           "message": "说明", "error": "错误", "warning": "警告"},
+    "en": {"severity": "severity", "file": "file", "row": "row", "column": "column",
+           "value": "value", "message": "message", "error": "error", "warning": "warning"},
+}
+
+
+def issue_table(issues: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The validation problems as a table to print: file names without their folder."""
+    h = _ISSUE_HEADERS[lang]
+    t = issues[["severity", "file", "row", "column", "value", "message"]].copy()
+    t["severity"] = t["severity"].map(lambda v: h.get(v, v))
+    t["file"] = t["file"].map(lambda f: Path(str(f)).name if f else "")
+    t["row"] = t["row"].map(lambda r: "" if r is None or pd.isna(r) else str(r))
+    return t.rename(columns=h)
 
 
 def load_or_exit(args: argparse.Namespace):
@@ -57,12 +115,13 @@ def load_or_exit(args: argparse.Namespace):
             return load(path, schema=args.schema, lang=lang)
     except ValidationError as exc:
         print(exc.args[0].splitlines()[0], file=sys.stderr)
-        print(format_issues(exc.issues, limit=200, lang=lang), file=sys.stderr)
+        print_table(issue_table(exc.issues, lang), file=sys.stderr, max_rows=200)
         sys.exit(EXIT_INVALID)
     except (FileNotFoundError, ValueError) as exc:
         print(f"partylinks: {exc}", file=sys.stderr)
         sys.exit(EXIT_INVALID)
 
 
-__all__ = ["add_dataset_args", "add_lang_arg", "dataset_path", "print_table", "load_or_exit",
+__all__ = ["add_dataset_args", "add_lang_arg", "dataset_path", "print_table", "format_table",
+           "issue_table", "load_or_exit",
            "validate", "EXIT_OK", "EXIT_FINDINGS", "EXIT_INVALID"]

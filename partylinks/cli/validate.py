@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 
 from ..graph import validate
-from ..graph.validate import format_issues
 from ._common import (
     EXIT_INVALID,
     EXIT_OK,
     add_dataset_args,
     add_lang_arg,
     dataset_path,
+    issue_table,
+    print_table,
 )
 
 
@@ -41,7 +42,7 @@ def run(args) -> int:
 
         safe_frame(issues).to_csv(args.out, index=False, encoding="utf-8-sig")
     if len(issues):
-        print(format_issues(issues, lang=args.lang))
+        print_table(issue_table(issues, args.lang))
     if args.lang == "zh":
         print(f"错误 {n_err} 个，警告 {n_warn} 个")
     else:

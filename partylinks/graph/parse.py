@@ -353,11 +353,17 @@ def _check_endpoints(t: Table, f: pd.DataFrame, src: np.ndarray, dst: np.ndarray
         fields = []
         for k in key[bad]:
             spec = schema.edge_types[names[k // (nt * nt)]]
+            s_, t_ = ntypes[(k // nt) % nt], ntypes[k % nt]
+
+            def zh(types) -> str:
+                return "/".join(schema.label(x, "zh") for x in sorted(types))
             fields.append({
-                "edge_type": spec.name, "source_type": ntypes[(k // nt) % nt],
-                "target_type": ntypes[k % nt],
+                "edge_type": spec.name, "source_type": s_, "target_type": t_,
                 "allowed": f"{'/'.join(sorted(spec.sources))} -> "
-                           f"{'/'.join(sorted(spec.targets))}"})
+                           f"{'/'.join(sorted(spec.targets))}",
+                "edge_type_zh": schema.label(spec.name, "zh"),
+                "source_type_zh": schema.label(s_, "zh"), "target_type_zh": schema.label(t_, "zh"),
+                "allowed_zh": f"{zh(spec.sources)} -> {zh(spec.targets)}"})
         p.add("forbidden_endpoint", t, t.rows[bad], t.header("type"),
               np.asarray(names, dtype=object)[ecode[bad]], fields=fields)
     for et, spec in schema.edge_types.items():

@@ -26,7 +26,10 @@ def test_validate_exit_2_lists_every_problem(tmp_path, capsys):
     d = write_bad(tmp_path)
     assert main(["validate", str(d)]) == 2
     out = capsys.readouterr().out
-    assert "节点.csv:3 [编号]" in out and "关系.csv:2 [终点]" in out
+    rows = [line.split() for line in out.splitlines()]
+    assert rows[0] == ["级别", "文件", "行", "列", "值", "说明"]
+    assert rows[1][:5] == ["错误", "节点.csv", "3", "编号", "C1"]
+    assert rows[2][:5] == ["错误", "关系.csv", "2", "终点", "X"]
     assert "错误 2 个" in out
 
 
@@ -67,3 +70,14 @@ def test_output_into_a_closed_pipe_is_quiet():
     err = p.stderr.read().decode()
     p.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_table_aligns_chinese_text():
+    import pandas as pd
+
+    from partylinks.cli._common import format_table
+
+    text = format_table(pd.DataFrame({"片区": ["桃城片区", "ab"], "单位数": [15, 102]}))
+    lines = text.splitlines()
+    # wide characters count two columns: the numbers end in the same terminal column
+    assert lines == ["片区      单位数", "桃城片区      15", "ab           102"]
