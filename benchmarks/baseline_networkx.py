@@ -4,10 +4,11 @@ What a capable analyst would write without partylinks: read the CSVs with pandas
 ``networkx.MultiDiGraph`` from the edge list, check the rows one by one, project onto
 units by iterating the edges, then ``nx`` components, bridges and articulation points and
 every rule of the default policy by iterating nodes. Same definitions as partylinks
-(the unit projection of ``partylinks/graph/projection.py``, the rules of
-``partylinks/policies/default.toml``), so the counts must agree. One simplification:
-key persons are only the cadres whose transfer isolates a unit (finding the cadres whose
-transfer splits a component would mean one connectivity pass per cadre).
+(the unit projection of ``partylinks/graph/projection.py``, every rule of
+``partylinks/policies/default.toml``, and every metric table of ``pl.audit``'s
+``report.metrics``: isolated, fragile, key_person with the exact ``components_added``,
+components, zones, bridges, tie_strength, score and coverage; see
+``baseline_networkx_metrics.py``), so the counts must agree table by table.
 
 ``run(folder, as_of, report)`` calls ``report(phase, seconds, counts)`` after each phase,
 so a run cut short by the benchmark's time limit still says how far it got.
@@ -23,6 +24,15 @@ from pathlib import Path
 
 import networkx as nx
 import pandas as pd
+from baseline_networkx_metrics import (
+    bridges_table,
+    components_table,
+    key_person_table,
+    pair_table,
+    score_table,
+    strength_table,
+    zones_table,
+)
 
 from partylinks.graph.schema import default_schema
 
@@ -96,7 +106,7 @@ def run(folder: str | Path, as_of: str, report) -> None:
             home[c] = host[b]
 
     def unit(n):
-        t_ = ntype[n]
+        t_ = ntype.get(n)
         return n if t_ in UNIT_TYPES else host.get(n) if t_ == "branch" else home.get(n)
 
     U = nx.Graph()
@@ -113,31 +123,68 @@ def run(folder: str | Path, as_of: str, report) -> None:
         U.add_edge(u, v)
         carriers[u].add(c)
         carriers[v].add(c)
-        ties.append((u, v, data["type"], data["role"]))
+        ties.append((u, v, data["type"], data["role"], c))
     phase("project", ties=len(ties))
 
-    # -- metrics
+    # -- metrics: every table of report.metrics
     isolated = [n for n in U if U.degree(n) == 0]
     fragile = [n for n in U if len(carriers[n]) == 1]
     sole = {n: next(iter(carriers[n])) for n in fragile}
-    key_persons = {c for c in sole.values() if ntype.get(c) == "cadre"}
+    fragile_rows = [{"id": n, "n_carriers": 1, "sole_carrier": c,
+                     "sole_carrier_kind": "cadre" if ntype.get(c) == "cadre" else "edge"}
+                    for n, c in sole.items()]
     phase("isolated and fragile", isolated=len(isolated),
-          fragile_by_cadre=sum(ntype.get(c) == "cadre" for c in sole.values()),
-          key_persons=len(key_persons))
+          fragile_by_cadre=sum(ntype.get(c) == "cadre" for c in sole.values()))
     n_comp = nx.number_connected_components(U)
     phase("components", components=n_comp)
-    n_bridges = sum(1 for _ in nx.bridges(U))
-    phase("bridges", bridges=n_bridges)
+    bridge_list = list(nx.bridges(U))
+    phase("bridges", bridges=len(bridge_list))
     n_art = sum(1 for _ in nx.articulation_points(U))
     phase("articulation points", articulation_points=n_art)
 
+    zone_of = {n: G.nodes[n].get("zone", "") for n in U}
+    pairs = pair_table(ties)
+    bridge_set = {(a, b) if a < b else (b, a) for a, b in bridge_list}
+    kp = key_person_table(U, ties, pairs, bridge_set, ntype)
+    phase("metrics: key persons", key_persons=sum(r["n_isolated"] > 0 for r in kp),
+          t_key_person_rows=len(kp),
+          t_key_person_isolated=sum(r["n_isolated"] for r in kp),
+          t_key_person_added=sum(r["components_added"] for r in kp))
+    comps = components_table(U, ntype, zone_of)
+    zones = zones_table(U, ntype, zone_of)
+    phase("metrics: components and zones", t_components_rows=len(comps),
+          t_components_councils=sum(r["has_council"] for r in comps),
+          t_zones_rows=len(zones), t_zones_components=sum(r["components"] for r in zones),
+          t_zones_reach=sum(r["community_park"] + r["community_enterprise"]
+                            + r["park_enterprise"] for r in zones))
+    br = bridges_table(bridge_list, pairs)
+    st = strength_table(pairs, events, unit, day)
+    sc = score_table(U, set(fragile), bridge_list, st)
+    phase("metrics: bridges, strength, score", t_bridges_rows=len(br),
+          t_bridges_ties=sum(r["n_ties"] for r in br),
+          t_tie_strength_rows=len(st), t_tie_strength_activity=sum(r["activity"] for r in st),
+          t_tie_strength_mean=round(sum(r["strength"] for r in st) / max(len(st), 1), 4),
+          t_score_rows=len(sc), t_score_mean=round(sum(r["score"] for r in sc)
+                                                   / max(len(sc), 1), 4),
+          t_score_on_bridge=sum(r["on_bridge"] for r in sc))
+    tables = {"isolated": isolated, "fragile": fragile_rows, "key_person": kp,
+              "components": comps, "zones": zones, "bridges": br, "tie_strength": st,
+              "score": sc}
+
     findings = [("isolated_units", n) for n in isolated]
     findings += [("fragile_units", n) for n, c in sole.items() if ntype.get(c) == "cadre"]
-    findings += [("key_persons", c) for c in key_persons]
-    findings += _rules(G, U, ntype, host, ties, events, day)
+    findings += [("key_persons", r["cadre"]) for r in kp]
+    coverage = []
+    findings += _rules(G, U, ntype, host, home, ties, events, day, coverage)
+    tables["coverage"] = coverage
     phase("rules", one_way=sum(f[0] == "mutual_appointments" for f in findings),
           incomplete_teams=len({f[1] for f in findings if f[0] == "project_team"}),
-          findings=len(findings))
+          findings=len(findings), t_isolated_rows=len(isolated),
+          t_fragile_rows=len(fragile_rows), t_coverage_rows=len(coverage),
+          t_coverage_own=sum(r["own"] for r in coverage),
+          t_coverage_joint=sum(r["joint"] for r in coverage),
+          t_coverage_instructor=sum(r["instructor"] for r in coverage),
+          **{f"rule_{k}": v for k, v in _by_rule(findings).items()})
 
     with open(folder / "findings_networkx.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -146,11 +193,28 @@ def run(folder: str | Path, as_of: str, report) -> None:
     phase("write findings")
 
 
-def _rules(G, U, ntype, host, ties, events, day: date) -> list[tuple[str, str]]:
+def _by_rule(findings) -> dict:
+    out = defaultdict(int)
+    for r, _ in findings:
+        out[r] += 1
+    return dict(out)
+
+
+QUALIFIED = {  # partylinks/rules/teams.py QUALIFIED: who may hold each 1+1+1 role
+    "coordinator": lambda c, h: c.get("rank") == "section" and h.get("type") == "agency"
+    and h.get("enterprise_facing") == "true",
+    "policy": lambda c, h: c.get("rank") == "section" and h.get("type") == "agency"
+    and h.get("subtype") == "township",
+    "support": lambda c, h: c.get("is_young") == "true",
+}
+
+
+def _rules(G, U, ntype, host, home, ties, events, day: date,
+           coverage: list) -> list[tuple[str, str]]:
     out = []
     attr = G.nodes
     # mutual appointments: community-enterprise pairs with a part-time post one way only
-    posts = {(u, v) for u, v, tp, _ in ties if tp == "part_time_post"
+    posts = {(u, v) for u, v, tp, _, _ in ties if tp == "part_time_post"
              and {ntype[u], ntype[v]} == {"community", "enterprise"}}
     out += [("mutual_appointments", u) for u, v in posts if (v, u) not in posts]
 
@@ -169,6 +233,9 @@ def _rules(G, U, ntype, host, ties, events, day: date) -> list[tuple[str, str]]:
                 for c in cs:
                     by_cadre[c] += 1
             out += [("project_team", n) for c, k in by_cadre.items() if k > 1]
+            for role, check in QUALIFIED.items():  # team_qualification
+                out += [("team_qualification", n) for c in held[role]
+                        if not check(attr[c], attr[home[c]] if c in home else {})]
         elif t_ == "council":  # composition and convenor
             ins = [(s, d) for s, _, d in G.in_edges(n, data=True) if _active(d, day)]
             sectors = {SECTOR.get(ntype[s]) for s, d in ins if d["type"] == "council_member"}
@@ -187,6 +254,8 @@ def _rules(G, U, ntype, host, ties, events, day: date) -> list[tuple[str, str]]:
             instr = any(d["type"] == "part_time_post" and d["role"] == "instructor"
                         for _, _, d in G.in_edges(n, data=True) if _active(d, day))
             pm = int(a["party_members"] or 0)
+            coverage.append({"id": n, "zone": a["zone"], "party_members": pm, "own": own,
+                             "joint": joint, "instructor": instr})
             if (pm >= 3 and not (own or joint)) or (pm < 3 and not (own or joint or instr)):
                 out.append(("enterprise_branch", n))
         elif t_ == "branch":  # branch size; joint branch size
