@@ -120,6 +120,8 @@ def worker_partylinks(data: Path, rec: Recorder, as_of: str) -> None:
         "incomplete_teams": int(f.loc[f["rule"] == "project_team", "node_id"].nunique()),
     })
     rec.res["findings_by_rule"] = {k: int(v) for k, v in by_rule.items()}
+    rec.res["counts"].update(table_counts(report.metrics))
+    rec.res["counts"].update({f"rule_{k}": int(v) for k, v in by_rule.items()})
 
     # components, bridges and articulation from a cold cache (the unit graph prebuilt)
     snap = g.at(as_of)
@@ -149,6 +151,31 @@ def worker_partylinks(data: Path, rec: Recorder, as_of: str) -> None:
     rec("bridges + articulation (algorithm)", time.perf_counter() - t,
         {"bridges_algorithm": int(bc.is_bridge.sum()),
          "articulation_algorithm": int((bc.blocks >= 2).sum())})
+
+
+def table_counts(m: dict) -> dict:
+    """Rows and totals of every metric table of ``report.metrics``: the figures the
+    networkx baseline must reproduce (same keys as ``baseline_networkx.py`` reports)."""
+    kp, zones, st, sc, cov = (m["key_person"], m["zones"], m["tie_strength"], m["score"],
+                              m["coverage"])
+    return {
+        "t_isolated_rows": len(m["isolated"]), "t_fragile_rows": len(m["fragile"]),
+        "t_key_person_rows": len(kp), "t_key_person_isolated": int(kp["n_isolated"].sum()),
+        "t_key_person_added": int(kp["components_added"].sum()),
+        "t_components_rows": len(m["components"]),
+        "t_components_councils": int(m["components"]["has_council"].sum()),
+        "t_zones_rows": len(zones), "t_zones_components": int(zones["components"].sum()),
+        "t_zones_reach": int(zones[["community_park", "community_enterprise",
+                                    "park_enterprise"]].to_numpy().sum()),
+        "t_bridges_rows": len(m["bridges"]), "t_bridges_ties": int(m["bridges"]["n_ties"].sum()),
+        "t_tie_strength_rows": len(st), "t_tie_strength_activity": int(st["activity"].sum()),
+        "t_tie_strength_mean": round(float(st["strength"].mean()), 4),
+        "t_score_rows": len(sc), "t_score_mean": round(float(sc["score"].mean()), 4),
+        "t_score_on_bridge": int(sc["on_bridge"].sum()),
+        "t_coverage_rows": len(cov), "t_coverage_own": int(cov["own"].sum()),
+        "t_coverage_joint": int(cov["joint"].sum()),
+        "t_coverage_instructor": int(cov["instructor"].sum()),
+    }
 
 
 def worker_networkx(data: Path, rec: Recorder, as_of: str) -> None:
@@ -259,7 +286,8 @@ def launch(system: str, folder: Path, as_of: str, limit: float | None,
 
 
 ROWS = ["read", "validate", "build graph", "project", "snapshot", "rules", "metrics",
-        "summary", "write findings", "END TO END", "unit graph", "isolated and fragile",
+        "summary", "write findings", "metrics: key persons", "metrics: components and zones",
+        "metrics: bridges, strength, score", "END TO END", "unit graph", "isolated and fragile",
         "components", "bridges", "articulation points", "bridges + articulation (algorithm)"]
 CHECKS = [("components", "components"), ("bridges", "bridges"),
           ("articulation_points", "articulation_points"), ("isolated", "isolated_units")]
@@ -327,6 +355,16 @@ def checks(run: dict) -> list[str]:
         ok = got == planted[pkey] and nx_got in (None, planted[pkey])
         out.append(f"{'ok ' if ok else 'MISMATCH'} planted {pkey} = {planted[pkey]}: "
                    f"partylinks {got}, networkx {nx_got}")
+    # equal work: every metric table and every rule, table by table
+    nx_counts = (r.get("networkx") or {}).get("counts", {})
+    keys = sorted(k for k in set(pl_counts) | set(nx_counts)
+                  if k.startswith(("t_", "rule_")))
+    for key in keys:
+        a, b = pl_counts.get(key), nx_counts.get(key)
+        if b is None and (r.get("networkx") or {}).get("status") != "ok":
+            continue  # the networkx run stopped before this table
+        ok = a == b or (a is None and b == 0) or (b is None and a == 0)
+        out.append(f"{'ok ' if ok else 'MISMATCH'} table {key}: partylinks {a}, networkx {b}")
     return out
 
 
