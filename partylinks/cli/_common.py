@@ -82,9 +82,9 @@ def format_table(df: pd.DataFrame, max_rows: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def print_table(df: pd.DataFrame, file=sys.stdout, max_rows: int | None = None) -> None:
-    """Print :func:`format_table` of ``df``."""
-    print(format_table(df, max_rows), file=file)
+def print_table(df: pd.DataFrame, file=None, max_rows: int | None = None) -> None:
+    """Print :func:`format_table` of ``df`` (to ``sys.stdout`` as it is at call time)."""
+    print(format_table(df, max_rows), file=file if file is not None else sys.stdout)
 
 
 _ISSUE_HEADERS = {
