@@ -28,10 +28,15 @@ def cadre_table(ctx: AuditContext) -> pd.DataFrame:
     n = len(nodes)
 
     def col(name: str) -> np.ndarray:
+        """The column as plain Python values, None when missing. Each distinct value is
+        converted once (factorized), not once per node."""
         if name not in nodes:
             return np.full(n, None, dtype=object)
-        v = nodes[name].astype(object).to_numpy()
-        return np.where(pd.isna(v), None, v).astype(object)
+        codes, uniques = pd.factorize(nodes[name], use_na_sentinel=True)
+        lookup = np.empty(len(uniques) + 1, dtype=object)
+        lookup[:-1] = np.asarray(uniques, dtype=object)
+        lookup[-1] = None
+        return lookup[codes]
 
     types, ids, zone = col("type"), ctx.node_ids.to_numpy(), col("zone")
     pos = np.flatnonzero(types == "cadre")

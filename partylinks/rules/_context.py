@@ -108,10 +108,16 @@ class AuditContext:
         return pd.Series(z, index=self.node_ids, dtype=object)
 
     def attr(self, column: str) -> pd.Series:
-        """Node id -> the value of a node column (all missing when there is no such column)."""
-        if column in self.g.nodes:
-            return pd.Series(self.g.nodes[column].to_numpy(), index=self.node_ids)
-        return pd.Series(pd.NA, index=self.node_ids, dtype=object)
+        """Node id -> the value of a node column (all missing when there is no such column).
+        Made once per column and audit: do not modify it."""
+        key = ("attr", column)
+        if key not in self.cache:
+            if column in self.g.nodes:
+                v = pd.Series(self.g.nodes[column].to_numpy(), index=self.node_ids)
+            else:
+                v = pd.Series(pd.NA, index=self.node_ids, dtype=object)
+            self.cache[key] = v
+        return self.cache[key]
 
     def flag(self, column: str) -> pd.Series:
         """Node id -> True where a yes/no column is true (missing counts as false)."""
