@@ -66,6 +66,22 @@ def _simple(adj) -> csr_matrix:
     return a
 
 
+def _pattern(adj) -> csr_matrix:
+    """:func:`_simple` for a matrix known to be symmetric: its 0/1 pattern, without the
+    diagonal, made without re-sorting the entries when they are already in order."""
+    a = csr_matrix(adj)
+    if not a.has_canonical_format:
+        a = a.copy()
+        a.sum_duplicates()
+    rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))
+    if (rows == a.indices).any() or (a.data == 0).any():
+        return _simple(a)  # a diagonal or explicit zeros: the general road
+    out = csr_matrix((np.ones(len(a.indices), dtype=np.int8), a.indices, a.indptr),
+                     shape=a.shape)
+    out.has_sorted_indices = True
+    return out
+
+
 def _upper(a: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     rows = np.repeat(np.arange(a.shape[0], dtype=np.int64), np.diff(a.indptr))
     cols = a.indices.astype(np.int64)
@@ -218,13 +234,15 @@ class Biconnectivity:
         m = len(self.u)
         lab = np.zeros((m, 2), dtype=np.uint64)
         rng = np.random.default_rng(seed)
-        r = rng.integers(0, 2**63, size=(len(self._back), 2), dtype=np.uint64) * np.uint64(2)
-        r ^= rng.integers(0, 2, size=r.shape, dtype=np.uint64)
+        r = rng.integers(0, 2**64, size=(len(self._back), 2), dtype=np.uint64)
         lab[self._back] = r
         x = np.zeros((self.n, 2), dtype=np.uint64)
         bu, bv = self.u[self._back], self.v[self._back]
-        for ends in (bu, bv):  # XOR is its own inverse: +1 and -1 are the same
-            np.bitwise_xor.at(x, ends, r)
+        for w in range(2):  # one 64-bit word at a time (ufunc.at is fastest in 1-D)
+            xw = np.zeros(self.n, dtype=np.uint64)
+            for ends in (bu, bv):  # XOR is its own inverse: +1 and -1 are the same
+                np.bitwise_xor.at(xw, ends, r[:, w])
+            x[:, w] = xw
         sub = f.subtree_xor(x)
         tree = np.ones(m, dtype=bool)
         tree[self._back] = False
@@ -234,10 +252,11 @@ class Biconnectivity:
         return lab
 
 
-def analyze(adj, method: str = "auto") -> Biconnectivity:
+def analyze(adj, method: str = "auto", symmetric: bool = False) -> Biconnectivity:
     """Bridges and blocks of the simple undirected graph of ``adj`` (any square sparse
-    matrix; direction, weights, multiple entries and the diagonal are ignored)."""
-    a = _simple(adj)
+    matrix; direction, weights, multiple entries and the diagonal are ignored). With
+    ``symmetric``, ``adj`` is known to be symmetric and its pattern is used as it is."""
+    a = _pattern(adj) if symmetric else _simple(adj)
     n = a.shape[0]
     f = _forest(a, method)
     u, v = _upper(a)

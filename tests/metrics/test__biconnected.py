@@ -190,3 +190,16 @@ def test_hub_uses_python_search(monkeypatch):
     assert bu.tolist() == [0] * (n - 1) and bv.tolist() == list(range(1, n))
     ap, added = articulation_points(adj)
     assert ap.tolist() == [0] and added.tolist() == [n - 2]
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs(max_n=12))
+def test_symmetric_input_read_as_it_is(data):
+    """analyze(adj, symmetric=True) on a symmetric matrix (loops and repeated entries
+    included) gives exactly what the general road gives."""
+    n, edges = data
+    both = edges + [(b, a) for a, b in edges]
+    adj = csr(n, both)
+    general, fast = analyze(adj), analyze(adj, symmetric=True)
+    for name in ("u", "v", "is_bridge", "blocks"):
+        assert np.array_equal(getattr(general, name), getattr(fast, name)), name
