@@ -37,8 +37,9 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from ._sorting import order_by, sorted_unique
 from ._unitgraph import UnitGraph, snapshot, unit_graph
-from ._unitinfo import biconnectivity, id_rank, sorted_unique
+from ._unitinfo import biconnectivity, id_rank
 
 __all__ = ["key_person_risk", "mechanism_dependence"]
 
@@ -131,7 +132,7 @@ def _added_by_removal(g, as_of, groups: np.ndarray, pair_idx: np.ndarray) -> np.
     m2 = coo_matrix((np.ones(keep.sum()), (bc.u[keep], bc.v[keep])), shape=(ug.n, ug.n))
     _, comp2 = connected_components(m2, directed=False)
     gg, cc, pp = groups[nb], comp2[bc.u[pair_idx[nb]]], pair_idx[nb]
-    o = np.lexsort((pp, cc, gg))
+    o = order_by(gg * max(ug.n, 1) + cc, (int(gg.max()) + 1) * max(ug.n, 1))  # pp ascends
     gg, cc, pp = gg[o], cc[o], pp[o]
     new = np.r_[True, (gg[1:] != gg[:-1]) | (cc[1:] != cc[:-1])]
     start = np.flatnonzero(new)

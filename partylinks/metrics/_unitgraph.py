@@ -26,6 +26,8 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix, csr_matrix
 
+from ._sorting import order_by, sorted_unique
+
 __all__ = ["UnitGraph", "unit_graph", "snapshot"]
 
 
@@ -109,10 +111,8 @@ def _distinct_per_group(group: np.ndarray, codes: np.ndarray, n_groups: int) -> 
         return np.zeros(n_groups, dtype=np.int64)
     k = int(codes.max()) + 1
     if n_groups * k < 2**62:
-        both = np.sort(group.astype(np.int64) * k + codes)
-        new = np.ones(len(both), dtype=bool)
-        new[1:] = both[1:] != both[:-1]
-        return np.bincount(both[new] // k, minlength=n_groups)
+        return np.bincount(sorted_unique(group.astype(np.int64) * k + codes) // k,
+                           minlength=n_groups)
     o = np.lexsort((codes, group))  # pragma: no cover (keys too large to combine)
     g, c = group[o], codes[o]
     new = np.ones(len(g), dtype=bool)
@@ -126,7 +126,7 @@ def _pairs(lo: np.ndarray, hi: np.ndarray, carrier: np.ndarray, tie_type: np.nda
     (integer codes), by sorting int64 keys rather than grouping strings; and the pair
     (row) of every tie."""
     key = lo.astype(np.int64) * n + hi
-    order = np.argsort(key, kind="stable")
+    order = order_by(key, n * n)
     k = key[order]
     first = np.ones(len(k), dtype=bool)
     first[1:] = k[1:] != k[:-1]

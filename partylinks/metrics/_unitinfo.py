@@ -9,7 +9,7 @@ from ._biconnected import Biconnectivity, analyze
 from ._unitgraph import UnitGraph, snapshot, unit_graph
 
 __all__ = ["describe_units", "sort_by_id", "sectors", "biconnectivity", "group_values",
-           "id_rank", "sorted_unique", "UNIT_COLUMNS"]
+           "id_rank", "UNIT_COLUMNS"]
 
 UNIT_COLUMNS = ["id", "type", "name", "zone", "sector"]
 
@@ -32,18 +32,6 @@ def sectors(g, ug: UnitGraph) -> np.ndarray:
     t = g.nodes["type"]
     lookup = np.array([g.schema.sector(c) for c in t.cat.categories] + [None], dtype=object)
     return lookup[t.cat.codes.to_numpy()[ug.node_code]]
-
-
-def sorted_unique(values: np.ndarray) -> np.ndarray:
-    """The distinct values of an integer array, sorted: ``np.unique`` by sorting (numpy 2.4
-    hashes integers in ``np.unique``, far slower on millions of distinct values)."""
-    s = np.sort(values)
-    if len(s) == 0:
-        return s
-    keep = np.empty(len(s), dtype=bool)
-    keep[0] = True
-    np.not_equal(s[1:], s[:-1], out=keep[1:])
-    return s[keep]
 
 
 def id_rank(ug: UnitGraph) -> np.ndarray:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._sorting import sorted_unique
 from ._unitgraph import UnitGraph, unit_graph
 from ._unitinfo import describe_units, group_values, sort_by_id
 
@@ -36,8 +37,7 @@ def _carriers_per_unit(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray, np.ndarra
     car = np.concatenate([codes, codes])
     n_ties = np.bincount(units, minlength=n)
     k = int(codes.max()) + 1 if len(codes) else 1
-    key = np.sort(units * k + car)  # distinct keys by sorting (np.unique hashes, slowly)
-    key = key[np.r_[True, key[1:] != key[:-1]]] if len(key) else key
+    key = sorted_unique(units * k + car)
     uu, cc = key // k, key % k
     n_carriers = np.bincount(uu, minlength=n)
     sole = np.full(n, -1, dtype=np.int64)

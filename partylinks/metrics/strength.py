@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..graph.model import _to_timestamp
+from ._sorting import order_by
 from ._unitgraph import snapshot, unit_graph
 from ._unitinfo import id_rank
 
@@ -121,7 +122,7 @@ def tie_strength(g, as_of=None, window_days: int = 90) -> pd.DataFrame:
     swap = ra > rb
     u, v = np.where(swap, pb, pa), np.where(swap, pa, pb)
     # by u then v in id order: one int64 key per pair (unique, so any sort will do)
-    order = np.argsort(np.minimum(ra, rb) * max(ug.n, 1) + np.maximum(ra, rb))
+    order = order_by(np.minimum(ra, rb) * max(ug.n, 1) + np.maximum(ra, rb), max(ug.n, 1) ** 2)
     del ra, rb, swap
     return pd.DataFrame({
         "u": pd.Series(ug.ids[u[order]], dtype=object),
