@@ -52,7 +52,31 @@ def raw_findings(node_id, related_ids, detail, msg, sugg, fields) -> pd.DataFram
 def _obj(values) -> pd.Series:
     """Values as an object Series (plain Python strings: hashing beats pandas 3's Arrow
     strings for the many ``isin`` and merges of the rules)."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):
+        return pd.Series(_plain(values), dtype=object)
     return pd.Series(np.asarray(values, dtype=object), dtype=object)
+
+
+def _plain(s: pd.Series) -> np.ndarray:
+    """``s.to_numpy()`` of a text column of few distinct values (roles, subtypes, ranks),
+    with each distinct string made a Python object once rather than once per row."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        data = pa.array(s.array)
+        if isinstance(data, pa.ChunkedArray):
+            data = data.combine_chunks()
+        enc = pc.dictionary_encode(data)
+        codes = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        uniques = enc.dictionary.to_pylist()
+    except (ImportError, TypeError, ValueError, AttributeError):
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        uniques = list(np.asarray(uniques, dtype=object))
+    lookup = np.empty(len(uniques) + 1, dtype=object)
+    lookup[:-1] = uniques
+    lookup[-1] = getattr(s.dtype, "na_value", np.nan)
+    return lookup[codes]
 
 
 class AuditContext:
@@ -113,7 +137,9 @@ class AuditContext:
         key = ("attr", column)
         if key not in self.cache:
             if column in self.g.nodes:
-                v = pd.Series(self.g.nodes[column].to_numpy(), index=self.node_ids)
+                c = self.g.nodes[column]
+                c = _plain(c) if isinstance(c.dtype, pd.StringDtype) else c.to_numpy()
+                v = pd.Series(c, index=self.node_ids)
             else:
                 v = pd.Series(pd.NA, index=self.node_ids, dtype=object)
             self.cache[key] = v
@@ -141,13 +167,17 @@ class AuditContext:
         key = ("edges", types, full)
         if key not in self.cache:
             e = (self.full if full else self.g).edges
-            e = e[e["type"].isin(types).to_numpy()]
+            pos = np.flatnonzero(e["type"].isin(types).to_numpy())
+
+            def col(name: str) -> pd.Series:  # only the rows and columns wanted
+                return e[name].take(pos)
+
             self.cache[key] = pd.DataFrame({
-                "source": _obj(e["source"].astype(object)),
-                "target": _obj(e["target"].astype(object)),
-                "type": _obj(e["type"].astype(object)),
-                "role": _obj(e["role"]),
-                "start": e["start"].to_numpy(), "end": e["end"].to_numpy(),
+                "source": _obj(col("source").astype(object)),
+                "target": _obj(col("target").astype(object)),
+                "type": _obj(col("type").astype(object)),
+                "role": _obj(col("role")),
+                "start": e["start"].to_numpy()[pos], "end": e["end"].to_numpy()[pos],
             })
         return self.cache[key]
 
