@@ -188,7 +188,8 @@ def team(ctx: AuditContext, rule) -> pd.DataFrame:
                                       "rule_team_duplicate", "sugg_team_duplicate", fld))
 
     if "qualification" in checks and len(act):
-        a = act.merge(cad, left_on="source", right_on="id", how="left")
+        holders = cad[cad["id"].isin(act["source"]).to_numpy()]  # merge a few rows, not all
+        a = act.merge(holders, left_on="source", right_on="id", how="left")
         bad = np.zeros(len(a), dtype=bool)
         for role in roles:
             m = (a["role"] == role).to_numpy()
