@@ -121,7 +121,11 @@ class AuditContext:
         """Node id -> name (the id when the name is missing)."""
         if "name" not in self.g.nodes:
             return pd.Series(self.node_ids.to_numpy(), index=self.node_ids, dtype=object)
-        n = self.g.nodes["name"].astype(object).to_numpy()
+        col = self.g.nodes["name"]
+        if isinstance(col.dtype, pd.StringDtype) and not col.isna().any():
+            # the text as it is stored: only the few names looked up become objects
+            return pd.Series(col.array, index=self.node_ids)
+        n = col.astype(object).to_numpy()
         ids = self.node_ids.to_numpy()
         return pd.Series(np.where(pd.isna(n), ids, n), index=self.node_ids, dtype=object)
 
