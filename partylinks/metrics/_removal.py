@@ -234,7 +234,7 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
         "n_isolated": n_isolated[order],
         "components_added": added[order],
         "rank": np.arange(1, k + 1, dtype=np.int64),
-    })
+    }, copy=False)  # fresh arrays
 
 
 def _cadre_of_ties(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray]:

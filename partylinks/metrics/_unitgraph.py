@@ -151,7 +151,8 @@ def _pairs(lo: np.ndarray, hi: np.ndarray, carrier: np.ndarray, tie_type: np.nda
         "a": uk // n, "b": uk % n,
         "n_ties": np.bincount(pair, minlength=n_pairs),
         "n_carriers": _distinct_per_group(pair, carrier.astype(np.int64), n_pairs),
-        "n_types": _distinct_per_group(pair, tie_type.astype(np.int64), n_pairs)})
+        "n_types": _distinct_per_group(pair, tie_type.astype(np.int64), n_pairs)},
+        copy=False)  # fresh arrays
     return pairs, pair
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._sorting import sorted_unique
 from ._unitgraph import UnitGraph, unit_graph
 from ._unitinfo import describe_units, group_values, sort_by_id
 
@@ -26,23 +25,27 @@ __all__ = ["isolated_units", "fragile_units", "isolation_by_group"]
 
 
 def _carriers_per_unit(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per unit index: number of ties, number of distinct carriers, and (when that number is
-    1) the carrier's code (``ug.ties["carrier_code"]``, -1 otherwise). Cached on ``ug``."""
+    """Per unit index: number of ties, number of distinct carriers capped at 2 (0: no
+    tie, 1: one carrier, 2: two or more), and, when there is one carrier, its code
+    (``ug.ties["carrier_code"]``, -1 otherwise). Cached on ``ug``.
+
+    A unit's ties share one carrier exactly when the smallest and the largest carrier
+    code among them are equal, so no grouping is needed."""
     if "carriers_per_unit" in ug.cache:
         return ug.cache["carriers_per_unit"]
     n = ug.n
     t = ug.ties
     codes = t["carrier_code"].to_numpy().astype(np.int64)
-    units = np.concatenate([t["a"].to_numpy(), t["b"].to_numpy()]).astype(np.int64)
-    car = np.concatenate([codes, codes])
-    n_ties = np.bincount(units, minlength=n)
-    k = int(codes.max()) + 1 if len(codes) else 1
-    key = sorted_unique(units * k + car)
-    uu, cc = key // k, key % k
-    n_carriers = np.bincount(uu, minlength=n)
-    sole = np.full(n, -1, dtype=np.int64)
-    one = n_carriers[uu] == 1
-    sole[uu[one]] = cc[one]
+    a, b = t["a"].to_numpy().astype(np.int64), t["b"].to_numpy().astype(np.int64)
+    n_ties = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
+    lo = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    hi = np.full(n, -1, dtype=np.int64)
+    for end in (a, b):
+        np.minimum.at(lo, end, codes)
+        np.maximum.at(hi, end, codes)
+    one = (n_ties > 0) & (lo == hi)
+    n_carriers = np.where(n_ties == 0, 0, np.where(one, 1, 2)).astype(np.int64)
+    sole = np.where(one, lo, -1)
     ug.cache["carriers_per_unit"] = n_ties, n_carriers, sole
     return n_ties, n_carriers, sole
 

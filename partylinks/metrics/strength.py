@@ -132,7 +132,7 @@ def tie_strength(g, as_of=None, window_days: int = 90) -> pd.DataFrame:
         "redundancy": p["n_carriers"].to_numpy().astype(np.int64)[order],
         "activity": activity[order],
         "strength": strength[order],
-    })
+    }, copy=False)  # fresh arrays: no need to copy them into one block
 
 
 def _pair_strength(g, as_of, window_days: int) -> tuple[np.ndarray, np.ndarray]:
