@@ -58,7 +58,7 @@ def cadre_table(ctx: AuditContext) -> pd.DataFrame:
         "home_enterprise_facing": np.asarray(at_home(ef) == True, dtype=bool),  # noqa: E712
         "rank": pd.Series(col("rank")[pos], dtype=object),
         "is_young": np.asarray(young == True, dtype=bool),  # noqa: E712
-    })
+    }, copy=False)
     ctx.cache["cadres"] = t
     return t
 

@@ -182,7 +182,7 @@ class AuditContext:
                 "type": _obj(col("type").astype(object)),
                 "role": _obj(col("role")),
                 "start": e["start"].to_numpy()[pos], "end": e["end"].to_numpy()[pos],
-            })
+            }, copy=False)  # fresh columns: no need to copy them again
         return self.cache[key]
 
     @cached_property
@@ -212,7 +212,7 @@ class AuditContext:
             "via": _obj(t["via"]), "role": _obj(t["role"]),
             "u_type": _obj(t["u_type"].astype(object)),
             "v_type": _obj(t["v_type"].astype(object)),
-        })
+        }, copy=False)
         out.index = pd.RangeIndex(len(out)) if len(pos) == len(sel) else pd.Index(pos)
         self.cache[key] = out
         return out
