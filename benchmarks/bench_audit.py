@@ -268,6 +268,7 @@ def launch(system: str, folder: Path, as_of: str, limit: float | None,
         cmd += ["--limit", str(limit)]
     if memory:
         cmd += ["--memory", str(memory)]
+    load_before = os.getloadavg()
     t = time.perf_counter()
     with open(folder / f"{system}.log", "w") as log:
         try:
@@ -282,6 +283,8 @@ def launch(system: str, folder: Path, as_of: str, limit: float | None,
     if code != 0:
         res["status"] = f"worker exit {code} (see {folder / (system + '.log')})"
     res["process_wall"] = round(wall, 2)
+    res["load_average"] = {"before": [round(x, 2) for x in load_before],
+                           "after": [round(x, 2) for x in os.getloadavg()]}
     return res
 
 
@@ -426,7 +429,8 @@ def main(argv=None) -> int:
         summary[f"time_{hi}_over_{lo}"] = round(e2e[hi] / e2e[lo], 2)
         print(f"\npartylinks end to end: time({hi}) / time({lo}) = {e2e[hi] / e2e[lo]:.2f} "
               f"for {hi / lo:.0f}x the nodes")
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average now {os.getloadavg()[0]:.2f} "
+          "(each worker's before/after is in the JSON)")
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench_audit_{time.strftime('%Y%m%d_%H%M%S')}.json"
     out.write_text(json.dumps({
