@@ -219,22 +219,32 @@ def key_person_risk(g, as_of=None) -> pd.DataFrame:
     by_id[np.argsort(cadres.astype(str), kind="stable")] = np.arange(k)
     order = np.lexsort((by_id, -n_ties, -added, -n_isolated))
     del by_id
-    name = []
+    cadre, name, home_unit = cadres[order].astype(object), [], np.zeros(0, dtype=object)
     if k:
-        name = g.nodes["name"].take(cadre_node[order])
-        # strings stay in their array; plain arrays are read as before
-        name = name.array if isinstance(name.dtype, pd.StringDtype) else name.to_numpy()
+        name = _column_at(g, "name", cadre_node[order])
+        cadre = _column_at(g, "id", cadre_node[order])
+        home = home[order]
+        home_unit = _column_at(g, "id", np.maximum(home, 0))
+        if (home < 0).any():  # pragma: no cover (a tie's cadre always has a home unit)
+            home_unit = pd.Series(home_unit).where(home >= 0).to_numpy(dtype=object)
     return pd.DataFrame({
-        "cadre": cadres[order].astype(object),
+        "cadre": cadre,
         "name": name,
-        "home_unit": np.where(home >= 0, ug.node_ids[np.maximum(home, 0)], np.nan)[order]
-        .astype(object),
+        "home_unit": home_unit,
         "n_ties": n_ties.astype(np.int64)[order],
         "isolates": pd.Series(isolates[order], dtype=object),
         "n_isolated": n_isolated[order],
         "components_added": added[order],
         "rank": np.arange(1, k + 1, dtype=np.int64),
     }, copy=False)  # fresh arrays
+
+
+def _column_at(g, column: str, pos: np.ndarray):
+    """The values of a node column at node positions: the column's own string array when
+    it holds text (no Python object per row), else an object array (which pandas reads
+    as text when it is)."""
+    col = g.nodes[column].take(pos)
+    return col.array if isinstance(col.dtype, pd.StringDtype) else col.to_numpy(dtype=object)
 
 
 def _cadre_of_ties(ug: UnitGraph) -> tuple[np.ndarray, np.ndarray]:
