@@ -27,7 +27,9 @@ at the end of the worker.
 
 It prints one table (phase x system x size: seconds, peak MB, ratios), checks that the
 three systems agree on the counts (components, bridges, articulation points, isolated
-units) and that partylinks finds exactly the planted weak spots, and writes everything,
+units), that the networkx baseline's metric tables and findings agree with partylinks' table
+by table (rows and totals of every ``report.metrics`` table, findings per rule: equal work)
+and that partylinks finds exactly the planted weak spots, and writes everything,
 with the machine's CPU model and core count, to ``benchmarks/results/``.
 """
 
