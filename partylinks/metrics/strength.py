@@ -187,15 +187,15 @@ def unit_strength(g, as_of=None, window_days: int = 90) -> pd.DataFrame:
     """
     ug = unit_graph(g, as_of)
     _, strength = _pair_strength(g, as_of, window_days)
-    ends = np.concatenate([ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()])
-    both = np.concatenate([strength, strength])
-    k = np.bincount(ends, minlength=ug.n)
+    pa, pb = ug.pairs["a"].to_numpy(), ug.pairs["b"].to_numpy()
+    k = np.bincount(pa, minlength=ug.n) + np.bincount(pb, minlength=ug.n)
     # strength = i / 6 with i a whole number 0..6: sum the whole numbers exactly
-    sixths = np.rint(both * 6).astype(np.int64)
+    sixths = np.rint(strength * 6)
+    total = np.bincount(pa, sixths, minlength=ug.n) + np.bincount(pb, sixths, minlength=ug.n)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.bincount(ends, weights=sixths, minlength=ug.n) / (6 * k)
+        mean = total / (6 * k)
     top = np.full(ug.n, np.nan)
-    if len(ends):
-        np.fmax.at(top, ends, both)
+    for end in (pa, pb):
+        np.fmax.at(top, end, strength)
     return pd.DataFrame({"n_pairs": k.astype(np.int64), "mean_strength": mean,
                          "max_strength": top}, index=pd.Index(ug.ids, name="id", dtype=object))
