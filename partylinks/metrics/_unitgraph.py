@@ -25,7 +25,7 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 
 from ._sorting import order_by, sorted_unique
 
@@ -156,23 +156,6 @@ def _pairs(lo: np.ndarray, hi: np.ndarray, carrier: np.ndarray, tie_type: np.nda
     return pairs, pair
 
 
-def _symmetric_csr(pa: np.ndarray, pb: np.ndarray, w: np.ndarray, n: int) -> csr_matrix:
-    """The symmetric n x n CSR matrix with ``w`` at (pa, pb) and (pb, pa), for distinct
-    pairs ``pa < pb``: entries put in row and column order by one sort of packed keys
-    (what ``coo_matrix.tocsr`` does with a counting sort and a second pass)."""
-    rows = np.concatenate([pa, pb]).astype(np.int64)
-    cols = np.concatenate([pb, pa]).astype(np.int64)
-    o = order_by(rows * max(n, 1) + cols, max(n, 1) ** 2)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    small = n < 2**31 and len(rows) < 2**31
-    idx = np.int32 if small else np.int64
-    adj = csr_matrix((np.concatenate([w, w])[o], cols[o].astype(idx), indptr.astype(idx)),
-                     shape=(n, n))
-    adj.has_canonical_format = True  # sorted, no duplicates, by construction
-    return adj
-
-
 def unit_graph(g, as_of=None) -> UnitGraph:
     """The :class:`UnitGraph` of ``g`` (optionally on the date ``as_of``), cached.
 
@@ -222,8 +205,10 @@ def unit_graph(g, as_of=None) -> UnitGraph:
         pair = np.zeros(0, dtype=np.int64)
     ties = t.assign(a=a, b=b, carrier=pd.Series(carrier, index=t.index, dtype=object),
                     carrier_code=code, pair=pair)
-    adj = _symmetric_csr(pairs["a"].to_numpy(), pairs["b"].to_numpy(),
-                         pairs["n_ties"].to_numpy(), n)
+    pa, pb = pairs["a"].to_numpy(), pairs["b"].to_numpy()
+    w = pairs["n_ties"].to_numpy()
+    adj = coo_matrix((np.concatenate([w, w]), (np.concatenate([pa, pb]),
+                                               np.concatenate([pb, pa]))), shape=(n, n)).tocsr()
     ug = UnitGraph(ids, node_code, index_of, ties, pairs, adj, node_ids)
     g.cache["unit_graph"] = ug
     return ug
