@@ -118,7 +118,9 @@ class DFSForest:
 
 def _scipy_forest(a: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     n = a.shape[0]
-    k, labels = connected_components(a, directed=False)
+    # ``a`` is symmetric: its strong components are the components, and a directed search
+    # is an undirected one, without scipy building the transpose
+    k, labels = connected_components(a, directed=True, connection="strong")
     reps = np.full(k, n, dtype=np.int64)  # the first vertex of every component
     np.minimum.at(reps, labels, np.arange(n))
     # helper roots n, n+1, ... in a chain, each holding up to _CHAIN components, so that
@@ -132,7 +134,7 @@ def _scipy_forest(a: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     ac = a.tocoo()
     aug = coo_matrix((np.r_[ac.data, big.data], (np.r_[ac.row, big.row], np.r_[ac.col, big.col])),
                      shape=big.shape).tocsr()
-    order, pred = depth_first_order(aug, n, directed=False, return_predecessors=True)
+    order, pred = depth_first_order(aug, n, directed=True, return_predecessors=True)
     order = order[order < n].astype(np.int64)
     parent = pred[:n].astype(np.int64)
     parent[parent >= n] = -1

@@ -42,8 +42,8 @@ def _ordered_labels(ug: UnitGraph, labels: np.ndarray) -> np.ndarray:
 def _labels(g, as_of) -> np.ndarray:
     """Component of every unit index, numbered as in :func:`components` (cached)."""
     ug = unit_graph(g, as_of)
-    if "components" not in ug.cache:
-        _, lab = connected_components(ug.adj, directed=False)
+    if "components" not in ug.cache:  # ug.adj is symmetric: strong components = components
+        _, lab = connected_components(ug.adj, directed=True, connection="strong")
         ug.cache["components"] = _ordered_labels(ug, lab)
     return ug.cache["components"]
 
