@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..messages import check_lang
@@ -96,11 +95,10 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
         metrics = collect_metrics(ctx, coverage_params(pol))
     with prog.phase("summary"):
         summary = zone_summary(ctx, findings, metrics, lang)
-    types = g.nodes["type"].astype(object).to_numpy()
     graph = {
         "source": str(g.provenance.get("source", "") or ""),
         "n_nodes": int(len(g.nodes)), "n_edges": int(len(g.edges)),
-        "n_units": int(np.isin(types, g.schema.unit_types).sum()), "n_ties": int(n_ties),
+        "n_units": int(g.nodes["type"].isin(g.schema.unit_types).sum()), "n_ties": int(n_ties),
     }
     report = AuditReport(findings=findings, summary=summary, metrics=metrics, rules=status,
                        policy=pol, as_of=day, lang=lang, graph=graph,
