@@ -202,12 +202,15 @@ def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
         msg = np.where(is_big, "rule_branch_uncovered_big", "rule_branch_uncovered_small")
         parts.append(raw_findings(bad["id"], rel, det, msg, sugg, fld))
     if "branch_size" in checks:
-        mem = ctx.edges_of("member_of")
-        n = mem.groupby("target").size()
-        sub = ctx.attr("subtype").reindex(n.index)
-        ok_type = (ctx.types.reindex(n.index) == "branch").to_numpy()
-        chk = ok_type & (sub.isin(p["split_subtypes"]) | sub.isna()).to_numpy()
-        big = n[chk & (n > p["max_branch_members"]).to_numpy()]
+        # active member_of edges per node, counted on node positions
+        e = ctx.g.edges
+        tgt = e["target"].cat.codes.to_numpy()[e["type"].isin(["member_of"]).to_numpy()]
+        n = np.bincount(tgt, minlength=len(ctx.node_ids))
+        pos = np.flatnonzero((ctx.g.nodes["type"] == "branch").to_numpy()
+                             & (n > p["max_branch_members"]))
+        sub = ctx.attr("subtype").iloc[pos]
+        pos = pos[(sub.isin(p["split_subtypes"]) | sub.isna()).to_numpy()]
+        big = pd.Series(n[pos], index=ctx.node_ids[pos]).sort_index(kind="stable")
         det = [{"issue": "too_many_members", "count": int(c),
                 "threshold": p["max_branch_members"]} for c in big]
         fld = [{"count": int(c), "threshold": p["max_branch_members"]} for c in big]
