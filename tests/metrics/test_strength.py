@@ -133,3 +133,37 @@ def test_sample_in_range():
     assert t["strength"].between(0, 1).all()
     assert (t["u"] < t["v"]).all()
     assert not t.duplicated(["u", "v"]).any()
+
+
+def hub(graph_factory, hubs):
+    """Hubs tied to leaf enterprises by part-time posts; ``hubs`` maps a hub id to (number
+    of leaves, the leaves tied by two cadres: those pairs have strength 1/6, the others 0).
+    Leaf ids sort before the hubs' and interleave between hubs (E00H1, E00H2, E01H1...)."""
+    nodes, edges = [], []
+    for h, (n_leaves, doubles) in hubs.items():
+        nodes.append((h, "community"))
+        for i in range(n_leaves):
+            e, k = f"E{i:02d}{h}", f"K{i:02d}{h}"
+            nodes += [(e, "enterprise"), (k, "cadre")]
+            edges += [(k, h, "works_at"), (k, e, "part_time_post", "instructor")]
+            if i in doubles:
+                k2 = f"L{i:02d}{h}"
+                nodes.append((k2, "cadre"))
+                edges += [(k2, e, "works_at"), (k2, h, "part_time_post", "part_time_member")]
+    return graph_factory(nodes, edges)
+
+
+def test_mean_strength_is_exact_and_equal_scores_order_by_id(graph_factory):
+    """A hub with 70 pairs, 7 of strength 1/6, has mean 1/60 exactly, like a hub with 10
+    pairs and one of strength 1/6, so their scores are equal and they come in id order.
+    (Averaged as floats, grouped the way the pairs come, H2 got 0.016666666666666663 and
+    came first.)"""
+    g = hub(graph_factory, {"H1": (10, {0}), "H2": (70, {7, 9, 27, 35, 41, 47, 66})})
+    u = pl.metrics.unit_strength(g)
+    assert u.loc["H1", "mean_strength"] == 1 / 60
+    assert u.loc["H2", "mean_strength"] == 1 / 60
+    assert u.loc["H2", "max_strength"] == pl.metrics.tie_strength(g)["strength"].max()
+    s = pl.metrics.weak_linkage_score(g)
+    hubs = s[s["id"].isin(["H1", "H2"])]
+    assert hubs["score"].nunique() == 1
+    assert hubs["id"].tolist() == ["H1", "H2"]
