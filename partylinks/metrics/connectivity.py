@@ -14,8 +14,9 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from ._keyperson import key_person_risk
 from ._reach import reach, reach_share
-from ._removal import key_person_risk, mechanism_dependence
+from ._removal import mechanism_dependence
 from ._unitgraph import UnitGraph, unit_graph
 from ._unitinfo import biconnectivity, describe_units, id_rank, sectors, sort_by_id
 
