@@ -46,6 +46,9 @@ def test_runs_top_to_bottom(path, tmp_path):
     env_dir.mkdir()
     old = os.environ.get("TMPDIR")
     os.environ["TMPDIR"] = str(env_dir)   # the notebooks write only to tempfile.mkdtemp()
+    # the kernel must pick Jupyter's inline backend, as for a user, even when the test run
+    # itself forces one with MPLBACKEND
+    backend = os.environ.pop("MPLBACKEND", None)
     try:
         client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
                                          resources={"metadata": {"path": str(work)}})
@@ -55,6 +58,8 @@ def test_runs_top_to_bottom(path, tmp_path):
             os.environ.pop("TMPDIR", None)
         else:
             os.environ["TMPDIR"] = old
+        if backend is not None:
+            os.environ["MPLBACKEND"] = backend
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
               if o.output_type == "error"]
     assert not errors
