@@ -12,7 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..datasets import list_samples, sample_path
-from ..graph import ValidationError, ValidationWarning, load, validate
+from ..graph import ValidationError, ValidationWarning, load
+from ..messages import msg
+from ..report._tables import label
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -87,22 +89,16 @@ def print_table(df: pd.DataFrame, file=None, max_rows: int | None = None) -> Non
     print(format_table(df, max_rows), file=file if file is not None else sys.stdout)
 
 
-_ISSUE_HEADERS = {
-    "zh": {"severity": "级别", "file": "文件", "row": "行", "column": "列", "value": "值",
-           "message": "说明", "error": "错误", "warning": "警告"},
-    "en": {"severity": "severity", "file": "file", "row": "row", "column": "column",
-           "value": "value", "message": "message", "error": "error", "warning": "warning"},
-}
+_ISSUE_COLUMNS = ["severity", "file", "row", "column", "value", "message"]
 
 
 def issue_table(issues: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The validation problems as a table to print: file names without their folder."""
-    h = _ISSUE_HEADERS[lang]
-    t = issues[["severity", "file", "row", "column", "value", "message"]].copy()
-    t["severity"] = t["severity"].map(lambda v: h.get(v, v))
+    t = issues[_ISSUE_COLUMNS].copy()
+    t["severity"] = t["severity"].map(lambda v: label("severity_", v, lang))
     t["file"] = t["file"].map(lambda f: Path(str(f)).name if f else "")
     t["row"] = t["row"].map(lambda r: "" if r is None or pd.isna(r) else str(r))
-    return t.rename(columns=h)
+    return t.rename(columns={c: msg(f"issue_col_{c}", lang) for c in _ISSUE_COLUMNS})
 
 
 def load_or_exit(args: argparse.Namespace):
@@ -124,4 +120,4 @@ def load_or_exit(args: argparse.Namespace):
 
 __all__ = ["add_dataset_args", "add_lang_arg", "dataset_path", "print_table", "format_table",
            "issue_table", "load_or_exit",
-           "validate", "EXIT_OK", "EXIT_FINDINGS", "EXIT_INVALID"]
+           "EXIT_OK", "EXIT_FINDINGS", "EXIT_INVALID"]

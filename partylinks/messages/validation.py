@@ -91,4 +91,11 @@ VALIDATION = {
         "en": "validation found {n_errors} error(s) and {n_warnings} warning(s)",
     },
     "more_problems": {"zh": "……另有 {n} 个问题", "en": "... and {n} more"},
+    # -- headers of the problems table printed by the command line ------------------------
+    "issue_col_severity": {"zh": "级别", "en": "severity"},
+    "issue_col_file": {"zh": "文件", "en": "file"},
+    "issue_col_row": {"zh": "行", "en": "row"},
+    "issue_col_column": {"zh": "列", "en": "column"},
+    "issue_col_value": {"zh": "值", "en": "value"},
+    "issue_col_message": {"zh": "说明", "en": "message"},
 }
