@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 import warnings
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pandas as pd
 from ..datasets import list_samples, sample_path
 from ..graph import ValidationError, ValidationWarning, load
 from ..messages import msg
-from ..report._tables import label
+from ..report._tables import display_width, label
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -47,11 +46,6 @@ def dataset_path(args: argparse.Namespace):
 _NUMBER = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 
 
-def _width(text: str) -> int:
-    """Columns a string takes in a terminal: wide (CJK) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _cell(v) -> str:
     if v is None or (not isinstance(v, list | tuple | dict) and pd.isna(v)):
         return ""
@@ -69,12 +63,13 @@ def format_table(df: pd.DataFrame, max_rows: int | None = None) -> str:
     cells = [[_cell(v) for v in row] for row in shown.itertuples(index=False, name=None)]
     numeric = [all(_NUMBER.match(r[i]) for r in cells if r[i]) and any(r[i] for r in cells)
                for i in range(len(cols))]
-    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
+    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells])
+              for i, c in enumerate(cols)]
 
     def line(values: list[str]) -> str:
         out = []
         for i, v in enumerate(values):
-            pad = " " * (widths[i] - _width(v))
+            pad = " " * (widths[i] - display_width(v))
             last = i == len(values) - 1
             out.append(pad + v if numeric[i] else (v if last else v + pad))
         return "  ".join(out).rstrip()

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import numpy as np
 import pandas as pd
 
 from ..messages import MESSAGES
 
-__all__ = ["header", "cell_text", "display_frame", "label"]
+__all__ = ["header", "cell_text", "display_frame", "label", "display_width"]
 
 _VALUE_PREFIX = {"severity": "severity_", "status": "status_", "kind": "kind_"}
+
+
+def display_width(text) -> int:
+    """Columns ``str(text)`` takes in a terminal or a spreadsheet cell: wide (CJK)
+    characters take two.
+
+    Examples
+    --------
+    >>> display_width("桃城片区"), display_width("ab")
+    (8, 2)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
 
 
 def header(column: str, lang: str) -> str:

@@ -20,7 +20,6 @@ metric table is left out and the About sheet says so.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +27,7 @@ import pandas as pd
 
 from ..messages import msg
 from ..safe import FORMULA_PREFIXES
-from ._tables import display_frame, label
+from ._tables import display_frame, display_width, label
 
 __all__ = ["write_excel", "ExcelRowLimitError", "EXCEL_MAX_ROWS", "EXCEL_SKIP", "sheet_names"]
 
@@ -72,10 +71,6 @@ def sheet_names(wanted: list[str]) -> list[str]:
     return out
 
 
-def _width(text) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
-
-
 def _clean(s: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -91,8 +86,8 @@ def _write_sheet(wb, title: str, df: pd.DataFrame, raw_columns: list[str]) -> No
     ncol = max(len(df.columns), 1)
     sample = df.head(200)
     for j, col in enumerate(df.columns, start=1):
-        vals = [_width(v) for v in sample.iloc[:, j - 1] if v is not None and v == v]
-        w = max([_width(col) + 4, *vals]) + 2
+        vals = [display_width(v) for v in sample.iloc[:, j - 1] if v is not None and v == v]
+        w = max([display_width(col) + 4, *vals]) + 2
         ws.column_dimensions[get_column_letter(j)].width = min(max(w, 8), 60)
     ws.freeze_panes = "A2"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
