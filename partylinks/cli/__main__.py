@@ -1,3 +1,5 @@
+"""``python -m partylinks.cli``: the same as the ``partylinks`` command."""
+
 import sys
 
 from . import main

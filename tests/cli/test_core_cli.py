@@ -1,5 +1,6 @@
 """``partylinks validate`` and ``partylinks summary``: output and exit codes."""
 
+import os
 import subprocess
 import sys
 
@@ -62,14 +63,50 @@ def test_console_script_runs():
     assert "validate" in r.stdout
 
 
-def test_output_into_a_closed_pipe_is_quiet():
-    """``partylinks summary ... | head -1``: no traceback when the reader stops early."""
-    p = subprocess.Popen([sys.executable, "-m", "partylinks.cli", "audit", "--sample", "yongchun"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+PRINTING_COMMANDS = [
+    ["audit", "--sample", "yongchun"],
+    ["summary", "--sample", "yongchun"],
+    ["validate", "--sample", "yongchun"],
+    ["suggest", "--sample", "yongchun"],
+    ["compare", "--sample", "yongchun", "--before", "2024-06-30", "--after", "2025-06-30"],
+    ["policy", "--show"],
+]
+
+
+def _clean_env(unbuffered: bool) -> dict:
+    """The environment of a user's plain shell: none of the variables CI tends to set."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONUNBUFFERED", "MPLBACKEND", "CI", "PYTHONIOENCODING")}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("command", PRINTING_COMMANDS, ids=lambda c: c[0])
+def test_output_into_a_closed_pipe_is_quiet(command, unbuffered):
+    """``partylinks CMD ... | true``: no traceback and no "Exception ignored" when the reader
+    is gone before the first line is written; exit status 141 (128 + SIGPIPE)."""
+    p = subprocess.Popen([sys.executable, "-m", "partylinks", *command],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=_clean_env(unbuffered))
     p.stdout.close()   # the reader is gone before the first line is written
     err = p.stderr.read().decode()
-    p.wait(timeout=60)
+    code = p.wait(timeout=120)
     assert "Traceback" not in err and "BrokenPipeError" not in err
+    assert "Exception ignored" not in err
+    assert code == 141, (code, err)
+
+
+def test_python_dash_m_partylinks_is_the_command():
+    env = _clean_env(False)
+    via_m = subprocess.run([sys.executable, "-m", "partylinks", "summary", "--sample", "yongchun"],
+                           capture_output=True, text=True, env=env)
+    assert via_m.returncode == 0, via_m.stderr
+    assert via_m.stdout == subprocess.run(
+        [sys.executable, "-m", "partylinks.cli", "summary", "--sample", "yongchun"],
+        capture_output=True, text=True, env=env).stdout
+    assert "502 nodes" in via_m.stdout or "502" in via_m.stdout
 
 
 def test_table_aligns_chinese_text():
