@@ -14,9 +14,13 @@ from .change import CHANGE
 from .charts import CHARTS
 from .validation import VALIDATION
 
-__all__ = ["MESSAGES", "LANGS", "msg", "check_lang"]
+import os
+
+__all__ = ["MESSAGES", "LANGS", "DEFAULT_LANG", "msg", "check_lang", "resolve_lang"]
 
 LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+"""The library's language when none is given and ``PARTYLINKS_LANG`` is not set."""
 
 
 def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -45,7 +49,27 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def msg(code: str, lang: str = "zh", /, **fields: object) -> str:
+def resolve_lang(lang: str | None = None) -> str:
+    """The language to speak: ``lang`` if given, else the ``PARTYLINKS_LANG`` environment
+    variable, else :data:`DEFAULT_LANG` (``"zh"``).
+
+    Every function of the library that takes ``lang`` takes ``None`` to mean this default, so
+    one setting (``export PARTYLINKS_LANG=en``) switches the library and the command line.
+
+    Examples
+    --------
+    >>> resolve_lang("en")
+    'en'
+    >>> import os; os.environ.pop("PARTYLINKS_LANG", None) and None
+    >>> resolve_lang(None)
+    'zh'
+    """
+    if lang is None:
+        lang = os.environ.get("PARTYLINKS_LANG", "").strip().lower() or DEFAULT_LANG
+    return check_lang(lang)
+
+
+def msg(code: str, lang: str | None = None, /, **fields: object) -> str:
     """The message ``code`` in ``lang``, with ``fields`` filled in.
 
     Examples
@@ -55,5 +79,4 @@ def msg(code: str, lang: str = "zh", /, **fields: object) -> str:
     >>> msg("empty_file", "zh")
     '表中没有数据行'
     """
-    check_lang(lang)
-    return MESSAGES[code][lang].format(**fields)
+    return MESSAGES[code][resolve_lang(lang)].format(**fields)
