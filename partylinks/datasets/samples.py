@@ -11,6 +11,8 @@ SAMPLES: dict[str, str] = {
     "yongchun": "永春县：6 个片区协调委员会、社企互派兼职、16 个重点项目的 1+1+1 挂钩服务",
     "quanzhou_etdz": "泉州开发区：三级网格、支部建在网格上、挂钩联系、双报到",
     "shishi_pengtian": "石狮灵秀彭田片区：一个党建联盟、村-小区-楼栋-党员户四级链条",
+    "yongchun_ledger": "永春县样例的台账版：按名称填写的一张张工作表"
+                       "（社区、企业、党员、兼职情况……），没有编号",
 }
 
 
@@ -28,13 +30,14 @@ def list_samples() -> list[str]:
     Examples
     --------
     >>> list_samples()
-    ['quanzhou_etdz', 'shishi_pengtian', 'yongchun']
+    ['quanzhou_etdz', 'shishi_pengtian', 'yongchun', 'yongchun_ledger']
     """
     return sorted(SAMPLES)
 
 
 def sample_path(name: str) -> Path:
-    """Path of a bundled sample (a folder, or the workbook of ``shishi_pengtian``).
+    """Path of a bundled sample (a folder, or the workbook of ``shishi_pengtian`` and
+    ``yongchun_ledger``).
 
     Examples
     --------

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..messages import resolve_lang
 from ..progress import Progress, as_progress
 from .io import RawDataset, Table, read_dataset, table_from_frame
 from .model import LinkGraph
@@ -29,17 +30,20 @@ def _projection_problems(g: LinkGraph, nodes: Table, edges: Table, p: Problems) 
             p.add(code, nodes, rows[mask], nodes.header("id"), ids[mask], severity="warning",
                   fields=[{"value": v} for v in ids[mask]])
     _, dst = g.edge_codes()
-    for code, multi, chosen in (("multiple_hosts", proj.multi_host, proj.host),
-                                ("multiple_home_units", proj.multi_home, proj.home)):
+    # several hosts is how a joint branch is written (a notice); several open jobs is a warning
+    for code, multi, chosen, sev in (("multiple_hosts", proj.multi_host, proj.host, "info"),
+                                     ("multiple_home_units", proj.multi_home, proj.home,
+                                      "warning")):
         if len(multi):
             picked = ids[dst[chosen[multi]]]
-            p.add(code, nodes, rows[multi], nodes.header("id"), ids[multi], severity="warning",
+            p.add(code, nodes, rows[multi], nodes.header("id"), ids[multi], severity=sev,
                   fields=[{"value": v, "chosen": c}
                           for v, c in zip(ids[multi], picked, strict=True)])
 
 
-def _build(raw: RawDataset, schema: Schema, lang: str, *, raise_errors: bool,
+def _build(raw: RawDataset, schema: Schema, lang: str | None, *, raise_errors: bool,
            progress: Progress | None = None):
+    lang = resolve_lang(lang)
     prog = progress or as_progress(None)
     with prog.phase("validate"):
         nodes, edges, events, p = parse_dataset(raw, schema)
@@ -47,10 +51,12 @@ def _build(raw: RawDataset, schema: Schema, lang: str, *, raise_errors: bool,
     if p.n_errors == 0 and nodes is not None and edges is not None:
         g = LinkGraph(nodes, edges, schema=schema, events=events,
                       provenance={"nodes": raw.nodes, "edges": raw.edges, "events": raw.events,
-                                  "source": raw.source})
+                                  "source": raw.source, "ledger": raw.ledger})
         with prog.phase("project"):
             _projection_problems(g, raw.nodes, raw.edges, p)
     issues = issues_frame(p.frame(), lang)
+    if raw.ledger is not None:
+        issues.attrs["ledger"] = raw.ledger
     if g is None:
         if raise_errors:
             raise ValidationError(issues, lang)
@@ -60,13 +66,23 @@ def _build(raw: RawDataset, schema: Schema, lang: str, *, raise_errors: bool,
 
 
 def load(path: str | Path, *, schema: str | Path | Schema | None = None,
-         lang: str = "en", progress: bool | Progress | None = None) -> LinkGraph:
-    """Load a dataset from a folder or an ``.xlsx`` workbook.
+         layout: str | Path | None = None, aliases=None, lang: str | None = None,
+         progress: bool | Progress | None = None) -> LinkGraph:
+    """Load a dataset: node/edge tables, or a ledger (台账) in the office layout.
 
-    A folder holds ``nodes`` and ``edges`` tables (``.csv``, ``.xlsx`` or ``.parquet``;
-    the Chinese names ``节点`` and ``关系`` work too) and optionally ``events`` (``活动``).
-    A workbook holds them as sheets. CSV text may be UTF-8 (with or without BOM) or
-    GB18030/GBK; headers and type values may be Chinese (see the schema's aliases).
+    **Node/edge format**: a folder holds ``nodes`` and ``edges`` tables (``.csv``,
+    ``.xlsx``, ``.xls``, ``.ods`` or ``.parquet``; the Chinese names ``节点`` and ``关系``
+    work too) and optionally ``events`` (``活动``); a workbook holds them as sheets.
+
+    **Ledger** (any workbook or folder without nodes/edges tables): one sheet per kind of
+    thing (社区, 企业, 党组织, 党员, ...) and per mechanism (兼职情况, 1+1+1挂钩服务, 结对共建,
+    协调委员会成员单位, 网格, 双报到, 活动), everything referenced by name; sheets are
+    recognized from their names and headers by the ``layout`` file and names are resolved
+    to nodes (see :func:`partylinks.graph.ledger.read_ledger`). How each sheet and header
+    was read is in ``g.provenance["ledger"]``.
+
+    Text tables may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK,
+    separated by commas, tabs or semicolons; headers and type values may be Chinese.
 
     Every row is checked; when any error is found, one :class:`ValidationError` lists
     them all (the first 20 in its message, every one in ``.issues``). Warnings (a
@@ -79,8 +95,13 @@ def load(path: str | Path, *, schema: str | Path | Schema | None = None,
         The dataset.
     schema : str, Path or Schema, optional
         A TOML file extending the built-in schema, or a Schema.
-    lang : {"en", "zh"}
-        Language of the problem messages.
+    layout : str or Path, optional
+        A ledger layout TOML file (default: ``partylinks/layouts/default.toml``).
+    aliases : dict or path, optional
+        For a ledger: confirmed names, a name as written -> the name it means (a dict, or a
+        TOML file with an ``[aliases]`` table, as the web app saves the user's choices).
+    lang : {"zh", "en"}, optional
+        Language of the problem messages (default: ``PARTYLINKS_LANG``, else Chinese).
     progress : bool or Progress, optional
         Report the read, validate and project phases on stderr.
 
@@ -98,14 +119,15 @@ def load(path: str | Path, *, schema: str | Path | Schema | None = None,
     schema = load_schema(schema)
     prog = as_progress(progress)
     with prog.phase("read"):
-        raw = read_dataset(path, schema)
+        raw = read_dataset(path, schema, layout=layout, aliases=aliases, lang=lang)
     g, _ = _build(raw, schema, lang, raise_errors=True, progress=prog)
     warn_issues(g.issues)
     return g
 
 
 def from_frames(nodes: pd.DataFrame, edges: pd.DataFrame, events: pd.DataFrame | None = None,
-                *, schema: str | Path | Schema | None = None, lang: str = "en") -> LinkGraph:
+                *, schema: str | Path | Schema | None = None,
+                lang: str | None = None) -> LinkGraph:
     """Build a LinkGraph from DataFrames, with the same aliases and checks as :func:`load`.
 
     Rows are named by the DataFrames' index labels in problem reports.
@@ -132,7 +154,8 @@ def from_frames(nodes: pd.DataFrame, edges: pd.DataFrame, events: pd.DataFrame |
 
 
 def validate(data, edges: pd.DataFrame | None = None, events: pd.DataFrame | None = None, *,
-             schema: str | Path | Schema | None = None, lang: str = "zh") -> pd.DataFrame:
+             schema: str | Path | Schema | None = None, layout: str | Path | None = None,
+             aliases=None, lang: str | None = None) -> pd.DataFrame:
     """Check a dataset and return every problem as a DataFrame (empty when all is well).
 
     Parameters
@@ -174,6 +197,6 @@ def validate(data, edges: pd.DataFrame | None = None, events: pd.DataFrame | Non
             table_from_frame(events, "<events>", schema) if events is not None else None,
             source="<frames>")
     else:
-        raw = read_dataset(data, schema)
+        raw = read_dataset(data, schema, layout=layout, aliases=aliases, lang=lang)
     _, issues = _build(raw, schema, lang, raise_errors=False)
     return issues

@@ -9,6 +9,7 @@ public :func:`partylinks.validate` turns them into a DataFrame with messages.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 import numpy as np
@@ -19,7 +20,7 @@ from scipy.sparse.csgraph import connected_components
 from .io import RawDataset, Table
 from .schema import _FALSE, _TRUE, BOOLEAN_COLUMNS, INTEGER_COLUMNS, Schema
 
-__all__ = ["parse_dataset", "parse_dates", "Problems"]
+__all__ = ["parse_dataset", "parse_dates", "parse_date_text", "Problems"]
 
 _EVENT_KIND_ALIASES = {
     "联席会议": "joint_meeting", "轮值商办": "rotating_host", "三方共评": "review",
@@ -43,6 +44,17 @@ class Problems:
             return
         if isinstance(table, Table):
             tname, tfile = getattr(table, "name", ""), table.file
+            origin = table.origin
+            if (origin is not None and "file" in origin and n
+                    and all(isinstance(r, (int, np.integer)) and 0 <= r < len(origin)
+                            for r in rows)):
+                # a table built from a ledger: rows are positions; name the ledger's cell
+                pos = rows.astype(np.int64)
+                tfile = origin["file"].to_numpy(dtype=object)[pos]
+                heads = origin.get(f"h:{column}")
+                column = (heads.to_numpy(dtype=object)[pos] if heads is not None
+                          else column)
+                rows = origin["row"].to_numpy(dtype=object)[pos]
         else:
             tname, tfile = table, ""
         if isinstance(fields, dict) or fields is None:
@@ -51,16 +63,26 @@ class Problems:
         if len(vals) == 1 and n > 1:
             vals = np.repeat(vals, n)
         self.batches.append(pd.DataFrame({
-            "severity": severity, "code": code, "table": tname, "file": file or tfile,
+            "severity": severity, "code": code, "table": tname,
+            "file": file if file else tfile,
             "row": rows, "column": column, "value": vals, "fields": fields,
         }))
 
     def add_dict(self, d: dict) -> None:
-        d = dict(d)
-        extra = {k: d.pop(k) for k in list(d) if k not in
-                 ("severity", "code", "table", "file", "row", "column", "value")}
-        d["fields"] = extra
-        self.batches.append(pd.DataFrame([d]))
+        self.add_dicts([d])
+
+    def add_dicts(self, ds: list[dict]) -> None:
+        """Problems given as dicts (the reader's), in one batch."""
+        rows = []
+        for d in ds:
+            d = dict(d)
+            extra = {k: d.pop(k) for k in list(d) if k not in
+                     ("severity", "code", "table", "file", "row", "column", "value")}
+            d["fields"] = extra
+            rows.append(d)
+        if rows:
+            cols = ["severity", "code", "table", "file", "row", "column", "value", "fields"]
+            self.batches.append(pd.DataFrame(rows, columns=cols).astype(object))
 
     def frame(self) -> pd.DataFrame:
         cols = ["severity", "code", "table", "file", "row", "column", "value", "fields"]
@@ -114,41 +136,103 @@ def _type_codes(s: pd.Series, lookup, names: list[str]) -> tuple[np.ndarray, np.
 def _numbers(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """``(float values, NaN when missing or not a number; not-a-number mask)``."""
     codes, uniq = _factor(s)
-    num = pd.to_numeric(pd.Series(uniq, dtype=object), errors="coerce")
+    # full-width digits (８６) as typed with a Chinese input method are digits too
+    text = [unicodedata.normalize("NFKC", u) if isinstance(u, str) else u for u in uniq]
+    num = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce")
     vals = np.append(num.to_numpy(dtype=float, na_value=np.nan), np.nan)[codes]
     return vals, (codes >= 0) & np.isnan(vals)
 
 
-def parse_dates(s: pd.Series) -> tuple[pd.Series, np.ndarray]:
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_NUMBER = re.compile(r"[〇零一二两三四五六七八九十]+")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _cn_number(m: re.Match) -> str:
+    """``二〇二四`` -> ``2024`` (digit by digit), ``十二`` -> ``12``, ``三十一`` -> ``31``."""
+    t = m.group(0)
+    if "十" not in t:
+        return "".join(str(_CN_DIGITS[c]) for c in t)
+    tens, _, ones = t.partition("十")
+    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+
+
+def _month_end(y: int, m: int) -> int:
+    return (date(y + m // 12, m % 12 + 1, 1) - date(y, m, 1)).days
+
+
+def parse_date_text(v: object, end: bool = False) -> np.datetime64:
+    """One date as offices write it, or NaT when it is not one.
+
+    Accepted: ``2024-06-30``, ``2024/6/30``, ``2024.6.30``, ``20240630``, ``2024年6月30日``
+    (also in Chinese numerals, ``二〇二四年六月三十日``), any of these followed by a time of day
+    (dropped); an Excel date serial (``45473``, a whole number from 15,000 to 109,574, i.e.
+    1941-01-25 to 2199-12-31, counted from 1899-12-30 as Excel does; a smaller number such as
+    ``2024`` is a year, not a date, and is refused); and **month
+    precision** ``2024年6月``, ``2024-6``, ``2024/06``, ``2024.6`` (also the number 2024.6
+    as Excel stores it), which stands for the first day of the month, or the last day when
+    ``end`` is true (an end date written as a month means "until the end of that month").
+
+    Examples
+    --------
+    >>> days = ["2024年6月", "2024.6", "45473", "二〇二四年六月三十日"]
+    >>> [str(parse_date_text(x))[:10] for x in days]
+    ['2024-06-01', '2024-06-01', '2024-06-30', '2024-06-30']
+    >>> str(parse_date_text("2024-2", end=True))[:10], str(parse_date_text("2024.13"))
+    ('2024-02-29', 'NaT')
+    """
+    t = str(v).strip()
+    if _CN_NUMBER.search(t) and ("年" in t or "月" in t):
+        t = _CN_NUMBER.sub(_cn_number, t)
+    t = re.sub(r"[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", t)
+    if re.fullmatch(r"\d{1,6}(\.0+)?", t) and not re.fullmatch(r"\d{8}", t):
+        n = int(float(t))
+        if 15000 <= n <= 109574:
+            d = _EXCEL_EPOCH + pd.Timedelta(days=n).to_pytimedelta()
+            return np.datetime64(d.isoformat(), "ns")
+        return _NAT
+    t = t.replace("年", "-").replace("月", "-").replace("日", "").replace("号", "")
+    t = t.replace("/", "-").replace(".", "-").rstrip("-")
+    if re.fullmatch(r"\d{8}", t):
+        t = f"{t[:4]}-{t[4:6]}-{t[6:]}"
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", t)
+    if not m or not 1678 <= int(m[1]) <= 2261:  # the datetime64[ns] range
+        return _NAT
+    y, mo = int(m[1]), int(m[2])
+    if not 1 <= mo <= 12:
+        return _NAT
+    if m[3] is None:
+        day = _month_end(y, mo) if end else 1
+    else:
+        day = int(m[3])
+    try:
+        date(y, mo, day)
+    except ValueError:
+        return _NAT
+    return np.datetime64(f"{y}-{mo:02d}-{day:02d}", "ns")
+
+
+def parse_dates(s: pd.Series, end: bool = False) -> tuple[pd.Series, np.ndarray]:
     """Parse a text column of dates; return ``(datetime64 Series, bad mask)``.
 
-    Accepted: ``2024-06-30``, ``2024/6/30``, ``2024.6.30``, ``20240630``,
-    ``2024年6月30日``, and any of these followed by a time of day (dropped). Empty cells
-    are missing (NaT) and not bad; anything else that does not parse is bad.
+    Each distinct value is parsed once by :func:`parse_date_text` (full dates, Chinese
+    dates, Excel serials, and month precision: the first day of the month, or the last
+    when ``end`` is true). Empty cells are missing (NaT) and not bad; anything else that
+    does not parse is bad.
 
     Examples
     --------
     >>> d, bad = parse_dates(pd.Series(["2024年6月30日", "2024/7/1", None, "30/06/2024"]))
     >>> [str(x.date()) if pd.notna(x) else None for x in d], bad.tolist()
     (['2024-06-30', '2024-07-01', None, None], [False, False, False, True])
+    >>> d, _ = parse_dates(pd.Series(["2024年6月"]), end=True)
+    >>> str(d[0].date())
+    '2024-06-30'
     """
-    def one(v: str):
-        t = str(v).strip()
-        t = re.sub(r"[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", t)
-        t = t.replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-")
-        t = t.replace(".", "-")
-        if re.fullmatch(r"\d{8}", t):
-            t = f"{t[:4]}-{t[4:6]}-{t[6:]}"
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
-        if not m or not 1678 <= int(m[1]) <= 2261:  # the datetime64[ns] range
-            return _NAT
-        try:
-            date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return _NAT
-        return np.datetime64(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", "ns")
     codes, uniq = _factor(s)
-    vals = np.array([one(u) for u in uniq] + [_NAT], dtype="datetime64[ns]")[codes]
+    vals = np.array([parse_date_text(u, end) for u in uniq] + [_NAT],
+                    dtype="datetime64[ns]")[codes]
     return pd.Series(vals, index=s.index), (codes >= 0) & np.isnat(vals)
 
 
@@ -157,7 +241,7 @@ def _require(t: Table, cols: tuple[str, ...], schema: Schema, p: Problems) -> bo
     for c in cols:
         if c not in t.frame.columns:
             aliases = [a for a, v in schema.column_aliases.items() if v == c and a != c.lower()]
-            p.add("missing_column", t, [1], c, [None],
+            p.add("missing_column", t, [t.header_row], c, [None],
                   fields={"column": c, "aliases": ", ".join([c] + aliases[:6])})
             ok = False
     return ok
@@ -170,13 +254,31 @@ def _missing(t: Table, col: str, p: Problems) -> np.ndarray:
     return miss
 
 
+_INT_LIMIT = 2.0 ** 53
+"""Whole numbers are kept exactly up to 2**53 (a float holds every integer up to there)."""
+
+
 def _ints(t: Table, col: str, p: Problems) -> pd.Series:
+    """A whole-number column (``party_members``, ``level``): not a number, not finite,
+    not whole, beyond +-2**53 or (a count) negative is an error with row and value."""
     s = t.frame[col]
     num, nan = _numbers(s)
-    bad = nan | (~np.isnan(num) & (num % 1 != 0))
+    present = ~np.isnan(num)
+    inf = present & ~np.isfinite(num)
+    huge = present & ~inf & (np.abs(np.where(inf, 0, num)) > _INT_LIMIT)
+    frac = present & ~inf & ~huge & (np.where(inf | huge, 0, num) % 1 != 0)
+    bad = nan | frac
     if bad.any():
         p.add("bad_integer", t, t.rows[bad], t.header(col), s[bad].to_numpy(dtype=object),
               fields=[{"value": v} for v in s[bad]])
+    _with_fields(p, "not_finite", t, inf, col, s)
+    _with_fields(p, "number_out_of_range", t, huge, col, s, low=f"{-_INT_LIMIT:.0f}",
+                 high=f"{_INT_LIMIT:.0f}")
+    bad |= inf | huge
+    if col == "party_members":
+        neg = present & ~bad & (num < 0)
+        _with_fields(p, "negative_count", t, neg, col, s)
+        bad |= neg
     return pd.Series(np.where(bad, np.nan, num)).astype("Int64")
 
 
@@ -217,6 +319,15 @@ def _parse_nodes(t: Table, schema: Schema, p: Problems) -> pd.DataFrame | None:
     _with_fields(p, "unknown_node_type", t, unknown, "type", f["type"],
                  allowed=" ".join(schema.node_types))
     ids = f["id"]
+    # an id typed with full-width characters (０１０４) is a different text from 0104: say so on
+    # its own row, not only on the rows of edges that fail to find it
+    codes, uniq = _factor(ids)
+    wide = np.array([unicodedata.normalize("NFKC", u) != u for u in uniq] + [False])[codes]
+    if wide.any():
+        vals = ids[wide]
+        p.add("fullwidth_id", t, t.rows[wide], t.header("id"), vals.to_numpy(dtype=object),
+              severity="warning",
+              fields=[{"value": v, "narrow": unicodedata.normalize("NFKC", v)} for v in vals])
     dup = ids.duplicated(keep=False).to_numpy() & ids.notna().to_numpy()
     if dup.any():
         first_row = pd.Series(t.rows, index=f.index).groupby(ids).transform("first")
@@ -288,7 +399,7 @@ def _parse_edges(t: Table, schema: Schema, node_index: pd.Index | None,
     out["role"] = role
     for col in ("start", "end"):
         if col in f:
-            d, bad = parse_dates(f[col])
+            d, bad = parse_dates(f[col], end=col == "end")
             _with_fields(p, "bad_date", t, bad, col, f[col])
             out[col] = d.to_numpy()
         else:
@@ -302,13 +413,40 @@ def _parse_edges(t: Table, schema: Schema, node_index: pd.Index | None,
     if "weight" in f:
         w, bad = _numbers(f["weight"])
         _with_fields(p, "bad_number", t, bad, "weight", f["weight"])
+        inf = np.isinf(w)
+        _with_fields(p, "not_finite", t, inf, "weight", f["weight"])
+        w = np.where(inf, np.nan, w)
         out["weight"] = w
     for col in f.columns:
         if col not in out.columns:
             out[col] = f[col].to_numpy(dtype=object)
     if node_index is not None:
         _check_endpoints(t, f, src, dst, ecode, node_type, schema, p)
+        _check_duplicate_rows(t, out, src, dst, ecode, schema, p)
     return out
+
+
+def _check_duplicate_rows(t: Table, out: pd.DataFrame, src: np.ndarray, dst: np.ndarray,
+                          ecode: np.ndarray, schema: Schema, p: Problems) -> None:
+    """Warn about rows that exactly repeat an earlier row (same source, target, type, role
+    and overlapping dates; :func:`partylinks.graph.projection.duplicate_rows`): counted
+    once."""
+    from .projection import duplicate_rows
+
+    ok = (src >= 0) & (dst >= 0) & (ecode >= 0)
+    pos = np.flatnonzero(ok)
+    dup, first = duplicate_rows(src[pos], dst[pos], ecode[pos],
+                                out["role"].to_numpy(dtype=object)[pos],
+                                out["start"].to_numpy(dtype="datetime64[ns]")[pos],
+                                out["end"].to_numpy(dtype="datetime64[ns]")[pos])
+    if len(dup):
+        rows = np.asarray(t.rows)
+        shown = rows[pos[first]]
+        if t.origin is not None:  # a ledger: rows are positions; name the ledger's row
+            shown = t.origin["row"].to_numpy(dtype=object)[shown.astype(np.int64)]
+        p.add("duplicate_edge", t, rows[pos[dup]], t.header("type"),
+              out["type"].to_numpy(dtype=object)[pos[dup]], severity="warning",
+              fields=[{"first": r} for r in shown])
 
 
 def _empty_edges(schema: Schema) -> pd.DataFrame:
@@ -338,8 +476,9 @@ def _check_endpoints(t: Table, f: pd.DataFrame, src: np.ndarray, dst: np.ndarray
     _with_fields(p, "self_loop", t, loop, "target", f["target"])
     nt = len(schema.node_types)
     names = list(schema.edge_types)
-    st = np.where(src >= 0, node_type[np.maximum(src, 0)], -1)
-    tt = np.where(dst >= 0, node_type[np.maximum(dst, 0)], -1)
+    padded = np.append(node_type, -1)  # position -1 (absent end): type -1, even with no nodes
+    st = padded[np.where(src >= 0, src, -1)]
+    tt = padded[np.where(dst >= 0, dst, -1)]
     known = (ecode >= 0) & (st >= 0) & (tt >= 0)
     key = (ecode * nt + st) * nt + tt
     ntypes = list(schema.node_types)
@@ -385,12 +524,34 @@ def _check_cycles(t: Table, f: pd.DataFrame, of_type: np.ndarray, p: Problems) -
     _, comp = connected_components(m, directed=True, connection="strong")
     size = np.bincount(comp)
     in_cycle = (comp[a] == comp[b]) & (size[comp[a]] > 1)
-    in_cycle |= a == b
-    if in_cycle.any():
-        rows = sel[in_cycle]
-        labels = [" -> ".join(sorted(uniq[comp == c])) for c in comp[a[in_cycle]]]
-        p.add("reports_to_cycle", t, t.rows[rows], t.header("target"), labels,
-              fields=[{"value": v} for v in labels])
+    loops = np.flatnonzero(a == b)
+    if not in_cycle.any() and not len(loops):
+        return
+    # each cycle (a strongly connected part) once, at its first edge row
+    first = np.flatnonzero(in_cycle)
+    first = first[~pd.Series(comp[a[first]]).duplicated().to_numpy()]
+    order = np.argsort(comp, kind="stable")
+    starts = np.searchsorted(comp[order], np.arange(len(size)))
+    labels = [_cycle_label(uniq[order[starts[c]: starts[c] + size[c]]])
+              for c in comp[a[first]]]
+    labels += [_cycle_label(uniq[[a[i]]]) for i in loops]
+    rows = sel[np.concatenate([first, loops]).astype(np.int64)]
+    p.add("reports_to_cycle", t, t.rows[rows], t.header("target"), labels,
+          fields=[{"value": v} for v in labels])
+
+
+_CYCLE_SHOWN = 5
+
+
+def _cycle_label(members) -> str:
+    """``B1 -> B2 -> B3`` for a short cycle; the first few members and the length of a
+    long one (``B1, B2, B3, B4, B5, ... (10000)``), so that a long cycle is one line."""
+    m = sorted(str(x) for x in members)
+    if len(m) == 1:
+        return f"{m[0]} -> {m[0]}"
+    if len(m) <= _CYCLE_SHOWN:
+        return " -> ".join(m)
+    return f"{', '.join(m[:_CYCLE_SHOWN])}, ... ({len(m)})"
 
 
 def _parse_events(t: Table, node_ids: pd.Index, schema: Schema, p: Problems) -> pd.DataFrame:
@@ -405,6 +566,13 @@ def _parse_events(t: Table, node_ids: pd.Index, schema: Schema, p: Problems) -> 
     codes, uniq = _factor(f["units"])
     units = pd.Series(_take([tuple(u for u in _UNIT_SPLIT.split(str(v)) if u) for v in uniq],
                             codes, missing=()), index=f.index, dtype=object)
+    no_date = f["date"].isna().to_numpy()  # a date or units cell that is empty: reported
+    if no_date.any():
+        p.add("event_missing_date", t, t.rows[no_date], t.header("date"), None)
+    no_units = (units.map(len) == 0).to_numpy()
+    if no_units.any():
+        p.add("event_no_units", t, t.rows[no_units], t.header("units"),
+              f["units"][no_units].to_numpy(dtype=object))
     out = pd.DataFrame({"date": d.to_numpy(), "kind": kind.to_numpy(dtype=object),
                         "units": units.to_numpy(dtype=object)})
     for col in f.columns:
@@ -431,8 +599,7 @@ def parse_dataset(raw: RawDataset, schema: Schema):
         Every problem found, all at once.
     """
     p = Problems()
-    for d in raw.problems:
-        p.add_dict(d)
+    p.add_dicts(raw.problems)
     nodes = _parse_nodes(raw.nodes, schema, p) if raw.nodes is not None else None
     index = node_type = None
     if nodes is not None:

@@ -72,12 +72,14 @@ def issues_frame(problems: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     for code, value, table, fields in zip(problems["code"], problems["value"],
                                           problems["table"], problems["fields"], strict=True):
         f = {"value": value, "table": table, **(fields or {})}
+        # a field given in both languages (``label_zh``, ``label_en``) fills ``{label}``
+        f.update({k[:-3]: v for k, v in list(f.items()) if k.endswith(f"_{lang}")})
         try:
             messages.append(msg(code, lang, **f))
         except KeyError:
             messages.append(f"{code}: {value}")
     out["message"] = messages
-    sev = out["severity"].map({"error": 0, "warning": 1})
+    sev = out["severity"].map({"error": 0, "warning": 1, "info": 2})
     tab = out["table"].map({"nodes": 0, "edges": 1, "events": 2}).fillna(-1)
     row = pd.to_numeric(out["row"], errors="coerce")
     order = pd.DataFrame({"s": sev, "t": tab, "r": row}).sort_values(

@@ -56,8 +56,9 @@ def test_undecodable_csv_is_reported(tmp_path):
     (tmp_path / "nodes.csv").write_bytes(b"id,type\n\xff\xfe\xfa\xfb,x\n\x81")
     _csv(tmp_path / "edges.csv", EH, EDGES, "utf-8")
     issues = pl.validate(tmp_path, lang="en")
-    assert issues.loc[0, "code"] == "unreadable_file"
-    assert "nodes.csv" in issues.loc[0, "file"]
+    assert issues.loc[0, "code"] == "bad_encoding"
+    assert "nodes.csv" in issues.loc[0, "file"] and issues.loc[0, "row"] == 2
+    assert "line 2" in issues.loc[0, "message"]
 
 
 def test_workbook_with_chinese_sheets(tmp_path):
@@ -128,13 +129,20 @@ def test_missing_tables(tmp_path):
     issues = pl.validate(tmp_path, lang="en")
     assert issues["code"].tolist() == ["missing_table"]
     with pytest.raises(pl.ValidationError, match="no edges table"):
-        pl.load(tmp_path)
+        pl.load(tmp_path, lang="en")
 
 
 def test_not_a_dataset(tmp_path):
     with pytest.raises(FileNotFoundError):
         pl.load(tmp_path / "nope")
-    f = tmp_path / "x.txt"
+    f = tmp_path / "x.json"
     f.write_text("hi")
     with pytest.raises(ValueError, match="folder"):
         pl.load(f)
+    # a text table that is no ledger: the sheet and the reason are named
+    f = tmp_path / "x.txt"
+    f.write_text("hi")
+    with pytest.raises(pl.ValidationError) as exc:
+        pl.load(f, lang="en")
+    assert exc.value.issues["code"].tolist() == ["no_ledger_sheets", "sheet_not_recognized"]
+    assert "sheets found: x.txt" in exc.value.issues["message"][0]
