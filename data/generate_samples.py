@@ -1285,14 +1285,11 @@ def _numeric_for_excel(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     return df
 
 
-def write_workbook(path: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as w:
-        for name, df in sheets:
-            df.to_excel(w, sheet_name=name, index=False)
-    # make the file reproducible: fixed document timestamps and zip entry times
+def reproducible_xlsx(raw: bytes) -> bytes:
+    """The same workbook with fixed document timestamps and zip entry times, so that the
+    same content gives the same bytes on every run."""
     fixed = "2025-06-30T00:00:00Z"
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    src = zipfile.ZipFile(io.BytesIO(raw))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -1306,7 +1303,15 @@ def write_workbook(path: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o600 << 16
             dst.writestr(zi, data)
-    path.write_bytes(out.getvalue())
+    return out.getvalue()
+
+
+def write_workbook(path: Path, sheets: list[tuple[str, pd.DataFrame]]) -> None:
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as w:
+        for name, df in sheets:
+            df.to_excel(w, sheet_name=name, index=False)
+    path.write_bytes(reproducible_xlsx(buf.getvalue()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1345,6 +1350,125 @@ def md_table(header: list[str], rows: list[list]) -> str:
 
 def _ids(xs: list[str]) -> str:
     return ", ".join(f"`{x}`" for x in xs) if xs else "none"
+
+
+# Each sample's notes on the rule definitions (joint-branch coverage, unknown columns, exact
+# duplicates, named suggestions, the score), written after the derived figures.
+DEFINITION_NOTES: dict[str, str] = {
+    "yongchun": (
+        "### Findings under the current rule definitions\n"
+        "\n"
+        "The findings above are unchanged by the definitions introduced with joint-branch cover"
+        "age,\n"
+        "unknown columns and exact duplicates, and the sample was checked against each:\n"
+        "\n"
+        "- **Joint branches** now cover a unit by a further `hosted_by` row, a `covers` row, "
+        "or a\n"
+        "  party member of the unit (`works_at`) who is `member_of` the joint branch, besides\n"
+        "  co-building and grid hosting. No enterprise of this sample is covered that way onl"
+        "y, so `enterprise_branch` still reports only `Y-E029`.\n"
+        "- **`own_branch_due`** (new rule: a unit with 3 or more formal members that is only "
+        "in a\n"
+        "  joint branch should form its own branch): no finding here.\n"
+        "- **Unknown is not unqualified**: this sample has the `party_members`, `rank`, `subty"
+        "pe`,\n"
+        "  `is_young` and `enterprise_facing` columns, so no rule reports \"could not be\n"
+        "  checked\". The 1+1+1 support role now needs a young cadre *of an agency*; every suppo"
+        "rt cadre on a team is one (Y-K0010 of 县科学技术协会 on Y-J01 included), so `team_qual"
+        "ification` still reports only Y-J07's policy slot.\n"
+        "- **Exact duplicate edge rows** (same source, target, type, role, overlapping dates)"
+        " are\n"
+        "  a validation warning and count once: the sample has none, so ties, fragility and"
+        " tie\n"
+        "  strength are unchanged.\n"
+        "- **Suggestions** for fragile units and key persons now name a candidate (a colleagu"
+        "e of\n"
+        "  the sole carrier at the same home unit, an instructor, the zone council, or a uni"
+        "t to\n"
+        "  pair with): Y-A20 and Y-E007 (and key person Y-K0010) name Y-K0011 钟毅永, Y-K0010's"
+        " colleague at 县科学技术协会, as second liaison of Y-E007; Y-E019 (and key person Y-K0"
+        "115) name Y-K0116 许辉海 of 石鼓社区 as second instructor.\n"
+        "- **Weak-linkage score**: a tied unit now scores at most 0.95 (weights 0.38 / 0.19 /\n"
+        "  0.38), so an isolated unit (score 1) always ranks strictly weakest; every other scor"
+        "e is\n"
+        "  0.95 times its former value.\n"
+        "\n"
+    ).rstrip("\n"),
+    "quanzhou_etdz": (
+        "### Findings under the current rule definitions\n"
+        "\n"
+        "The findings above are unchanged by the definitions introduced with joint-branch cover"
+        "age,\n"
+        "unknown columns and exact duplicates, and the sample was checked against each:\n"
+        "\n"
+        "- **Joint branches** now cover a unit by a further `hosted_by` row, a `covers` row, "
+        "or a\n"
+        "  party member of the unit (`works_at`) who is `member_of` the joint branch, besides\n"
+        "  co-building and grid hosting. Joint branch `Q-B051` covers the same 6 units withou"
+        "t a branch of their own, so `joint_branch_size` is unchanged; `Q-E017` and `Q-E018` ("
+        "3 or more members, no branch) are still reported by `enterprise_branch`, and `pl.sugg"
+        "est` no longer proposes bringing them into a joint branch: they need their own.\n"
+        "- **`own_branch_due`** (new rule: a unit with 3 or more formal members that is only "
+        "in a\n"
+        "  joint branch should form its own branch): no finding here.\n"
+        "- **Unknown is not unqualified**: this sample has the `party_members`, `rank`, `subty"
+        "pe`,\n"
+        "  `is_young` and `enterprise_facing` columns and grid `level`, so no rule reports \"cou"
+        "ld not be\n"
+        "  checked\". The 1+1+1 support role now needs a young cadre *of an agency*; no proj"
+        "ect here.\n"
+        "- **Exact duplicate edge rows** (same source, target, type, role, overlapping dates)"
+        " are\n"
+        "  a validation warning and count once: the sample has none, so ties, fragility and"
+        " tie\n"
+        "  strength are unchanged.\n"
+        "- **Suggestions** for fragile units and key persons now name a candidate (a colleagu"
+        "e of\n"
+        "  the sole carrier at the same home unit, an instructor, the zone council, or a uni"
+        "t to\n"
+        "  pair with); this sample has none.\n"
+        "- **Weak-linkage score**: a tied unit now scores at most 0.95 (weights 0.38 / 0.19 /\n"
+        "  0.38), so an isolated unit (score 1) always ranks strictly weakest; every other scor"
+        "e is\n"
+        "  0.95 times its former value.\n"
+        "\n"
+    ).rstrip("\n"),
+    "shishi_pengtian": (
+        "### Findings under the current rule definitions\n"
+        "\n"
+        "The findings above are unchanged by the definitions introduced with joint-branch cover"
+        "age,\n"
+        "unknown columns and exact duplicates, and the sample was checked against each:\n"
+        "\n"
+        "- **Joint branches** now cover a unit by a further `hosted_by` row, a `covers` row, "
+        "or a\n"
+        "  party member of the unit (`works_at`) who is `member_of` the joint branch, besides\n"
+        "  co-building and grid hosting. No unit of this sample is covered that way only.\n"
+        "- **`own_branch_due`** (new rule: a unit with 3 or more formal members that is only "
+        "in a\n"
+        "  joint branch should form its own branch): no finding here.\n"
+        "- **Unknown is not unqualified**: this sample has the `party_members`, `rank`, `subty"
+        "pe`,\n"
+        "  `is_young` and `enterprise_facing` columns, so no rule reports \"could not be\n"
+        "  checked\". The 1+1+1 support role now needs a young cadre *of an agency*; both te"
+        "ams' support cadres are.\n"
+        "- **Exact duplicate edge rows** (same source, target, type, role, overlapping dates)"
+        " are\n"
+        "  a validation warning and count once: the sample has none, so ties, fragility and"
+        " tie\n"
+        "  strength are unchanged.\n"
+        "- **Suggestions** for fragile units and key persons now name a candidate (a colleagu"
+        "e of\n"
+        "  the sole carrier at the same home unit, an instructor, the zone council, or a uni"
+        "t to\n"
+        "  pair with); this sample has none.\n"
+        "- **Weak-linkage score**: a tied unit now scores at most 0.95 (weights 0.38 / 0.19 /\n"
+        "  0.38), so an isolated unit (score 1) always ranks strictly weakest; every other scor"
+        "e is\n"
+        "  0.95 times its former value.\n"
+        "\n"
+    ).rstrip("\n"),
+}
 
 
 def write_readme(ds: Dataset, folder: Path, meta: dict) -> None:
@@ -1419,6 +1543,8 @@ def write_readme(ds: Dataset, folder: Path, meta: dict) -> None:
               + (", ".join(f"`{a}`-`{b}`" for a, b in dv["bridges"]) or "none") + ".",
               "- Cadres without a home unit: " + _ids(dv["cadres_without_home"])
               + "; branches without a host: " + _ids(dv["branches_without_host"]) + ".", ""]
+    if meta.get("notes"):
+        lines += [meta["notes"], ""]
     if ds.rare:
         lines += ["## Rare characters (font rendering)", "",
                   "These cadres have a rare character in their name: "
@@ -1440,6 +1566,7 @@ def yongchun_meta(ds: Dataset) -> dict:
                    f"by `{v['convenor']}` {ds.name(v['convenor'])} (county rank)"
                    for u, v in i["councils"].items())
     return {
+        "notes": DEFINITION_NOTES["yongchun"],
         "lang": "en",
         "title": "永春县 \"三区联创\" sample (yongchun)",
         "about": "Models seed 000 (福建省泉州市永春县 \"三区联创\"): 6 pilot zones, each with a "
@@ -1506,6 +1633,7 @@ def yongchun_meta(ds: Dataset) -> dict:
 def quanzhou_meta(ds: Dataset) -> dict:
     i = ds.info
     return {
+        "notes": DEFINITION_NOTES["quanzhou_etdz"],
         "lang": "zh", "gb18030": True,
         "title": "泉州开发区 网格党建 sample (quanzhou_etdz)",
         "about": "Models seed 001 (泉州经济技术开发区 党建赋能网格管理): 3 level-1 grids (崇泰片, "
@@ -1564,6 +1692,7 @@ def quanzhou_meta(ds: Dataset) -> dict:
 def shishi_meta(ds: Dataset) -> dict:
     i = ds.info
     return {
+        "notes": DEFINITION_NOTES["shishi_pengtian"],
         "lang": "zh",
         "title": "石狮灵秀彭田片区 sample (shishi_pengtian)",
         "about": "Models seed 004 (石狮市灵秀镇彭田片区 \"三区联创\"): one council "

@@ -13,13 +13,17 @@ posts already held, then by id:
   takes it (part-time member at the community, or instructor at the enterprise);
 - a project team missing a role, or whose holder's term expired: a qualifying cadre
   (coordinator: section-rank cadre of an enterprise-facing agency; policy: section-rank
-  cadre of a township of the project's zone; support: a young cadre), not on the team;
+  cadre of a township of the project's zone; support: a young cadre of an agency), not on
+  the team (so never a person of the unit the project serves);
 - a council missing a sector: a unit of that sector (of the council's zone; of any zone
   only when the zone has none); missing its convenor: a county-rank cadre;
-- an uncovered enterprise (branch coverage): co-building with a branch hosted by another
-  unit of its zone (a joint branch), or, below the member threshold, an instructor;
+- an uncovered enterprise (branch coverage) below the member threshold: co-building with
+  a branch hosted by another unit of its zone (a joint branch), or an instructor; one with
+  3 or more members needs a branch of its own, which no new tie founds;
 - a grid without its leader or department liaison: a county-rank cadre or a department;
-- a ``min_ties`` gap: an edge of the rule's first tie type from a node of the zone.
+- a ``min_ties`` gap: an edge of the rule's first tie type from a node of the zone;
+- an unmet need (``needs``): co-building with the unit the finding names, whose
+  resources list meets the need.
 
 Findings no new tie can fix (a missing joint meeting, a branch to split, an appointment to
 change, a branch or party group to found) are returned with the reason.
@@ -44,6 +48,9 @@ UNFIXABLE = {
     "unqualified": "chg_na_replace",
     "missing_branch": "chg_na_branch",
     "missing_branch_or_group": "chg_na_branch",
+    "own_branch_due": "chg_na_branch",
+    "served_unit": "chg_na_replace",
+    "unchecked": "chg_na_unchecked",
 }
 """Finding kind or ``detail["issue"]`` -> message key of why no new tie can fix it."""
 
@@ -167,6 +174,9 @@ class _Gen(Pools):
             keep = host.notna().to_numpy() & ~sub.isin(groups).to_numpy()
             return pd.Series(host.to_numpy()[keep], index=br[keep])
 
+        pm, thr = d.get("party_members"), d.get("threshold", 3)
+        if pm is not None and pm >= thr:
+            return  # 3 or more members: its own branch, which no new tie founds
         hosts = self.cached(("branches", groups), eligible)
         local = [b for b in self.in_zone(("branches", groups), hosts.index, w.zone(e))
                  if hosts[b] != e]
@@ -174,19 +184,17 @@ class _Gen(Pools):
         for b in self.best(local, "co_building", w.zone(e), anywhere=False,
                            first=joint[joint.isin(local)]):
             self.add(b, e, "co_building", None, [("co_building", b)], f.key)
-        pm, thr = d.get("party_members"), d.get("threshold", 3)
-        if pm is None or pm < thr:
-            role = (rule.params["instructor_roles"] or ["instructor"])[0]
-            pool = self.cached("community_cadres", lambda: self.cad[
-                (self.cad["home_type"] == "community").to_numpy()])
-            lead = self.cached("community_leads", lambda: pool["id"][
-                pool["rank"].isin(["section", "county"]).to_numpy()])
-            local = self.in_zone("community_cadres", pool["id"], w.zone(e))
-            for k in self.best(local, "instructor", w.zone(e), anywhere=False,
-                               first=lead[lead.isin(local)]):
-                if w.room("part_time_post", k):
-                    self.add(k, e, "part_time_post", role,
-                             [("instructor", k), ("part_time_post", k)], f.key)
+        role = (rule.params["instructor_roles"] or ["instructor"])[0]
+        pool = self.cached("community_cadres", lambda: self.cad[
+            (self.cad["home_type"] == "community").to_numpy()])
+        lead = self.cached("community_leads", lambda: pool["id"][
+            pool["rank"].isin(["section", "county"]).to_numpy()])
+        local = self.in_zone("community_cadres", pool["id"], w.zone(e))
+        for k in self.best(local, "instructor", w.zone(e), anywhere=False,
+                           first=lead[lead.isin(local)]):
+            if w.room("part_time_post", k):
+                self.add(k, e, "part_time_post", role,
+                         [("instructor", k), ("part_time_post", k)], f.key)
 
     def grid(self, f, rule):
         d, gd, w = f.detail or {}, f.node_id, self.w
@@ -251,6 +259,9 @@ def generate(world, findings, policy, m: int = 3) -> tuple[list[Candidate], dict
         rule = policy.rule(f.rule)
         issue = (f.detail or {}).get("issue") if isinstance(f.detail, dict) else None
         why = UNFIXABLE.get(issue) or UNFIXABLE.get(f.kind)
+        if f.kind == "branch_coverage" and issue == "no_coverage" and (
+                (f.detail.get("party_members") or 0) >= f.detail.get("threshold", 3)):
+            why = "chg_na_branch"  # the 3-member rule: its own branch, not a joint one
         if why:
             unfixable[f.key] = why
             continue
@@ -278,6 +289,10 @@ def generate(world, findings, policy, m: int = 3) -> tuple[list[Candidate], dict
             gen.grid(f, rule)
         elif f.kind == "min_ties":
             gen.min_ties(f, rule)
+        elif f.kind == "needs":  # co-build with the unit whose resources meet the need
+            c = (f.detail or {}).get("candidate")
+            if c and world.room("co_building", c):
+                gen.add(f.node_id, c, "co_building", None, [("co_building", c)], f.key)
     # units of the small components (an isolated unit is a component of its own)
     by_comp: dict[int, list] = {}
     for u, c in world.comp.items():

@@ -53,15 +53,19 @@ def _reason(w, c, closes, opens, joins, lang) -> str:
     key = f"chg_act_{c.type}" if f"chg_act_{c.type}" in MESSAGES else "chg_act_other"
     act = msg(key, lang, source=w.name(c.source), target=w.name(c.target), role=role_label,
               type=w.g.schema.label(c.type, lang))
+    from ..report.labels import rule_name
+
+    def names(keys) -> str:
+        rules = sorted({k.split(":", 1)[0] for k in keys})
+        return msg("chg_sep", lang).join(rule_name(r, None, lang) for r in rules)
+
     eff = []
     if closes:
-        rules = sorted({k.split(":", 1)[0] for k in closes})
-        eff.append(msg("chg_eff_closes", lang, n=len(closes), rules=", ".join(rules)))
+        eff.append(msg("chg_eff_closes", lang, n=len(closes), rules=names(closes)))
     if joins:
         eff.append(msg("chg_eff_joins", lang))
     if opens:
-        rules = sorted({k.split(":", 1)[0] for k in opens})
-        eff.append(msg("chg_eff_opens", lang, n=len(opens), rules=", ".join(rules)))
+        eff.append(msg("chg_eff_opens", lang, n=len(opens), rules=names(opens)))
     if not eff:
         eff.append(msg("chg_eff_none", lang))
     return act + msg("chg_colon", lang) + msg("chg_sep", lang).join(eff)

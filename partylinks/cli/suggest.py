@@ -5,7 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from ..change import suggest
+from ..change._findings import audit_findings
 from ..change._present import export_frames
 from ..change._world import DEFAULT_CAPACITY
 from ..messages import msg
@@ -90,16 +93,21 @@ def run(args) -> int:
         print(f"partylinks: {exc}", file=sys.stderr)
         return EXIT_INVALID
     s = plan.attrs["summary"]
+    # findings are shown as the sentences the audit writes, not by their matching keys
+    found = audit_findings(g, args.policy, s["as_of"], args.lang)
+    said = dict(zip(found["key"], found["message"], strict=True))
     print(msg("chg_title_plan", args.lang, n=len(plan), as_of=s["as_of"]))
     print(msg("chg_line_plan", args.lang, **s))
     for i, r in enumerate(plan.itertuples(index=False), start=1):
         print(f"{i:>3}. {r.reason}")
         for k in r.closes:
-            print(f"       - {k}")
+            print(f"       - {said.get(k, k)}")
     na = plan.attrs["not_addressed"]
     if len(na):
         print(f"\n{msg('chg_sec_not_addressed', args.lang)}")
-        print_table(next(iter(export_frames({"not_addressed": na[["key", "why"]]},
+        shown = pd.DataFrame({"message": na["key"].map(lambda k: said.get(k, k)),
+                              "why": na["why"]})
+        print_table(next(iter(export_frames({"not_addressed": shown},
                                             args.lang, safe=False).values())), file=sys.stdout)
     if args.out:
         print(f"\n-> {_write(plan, Path(args.out), args.lang)}")

@@ -16,7 +16,7 @@ from ._synth_units import FRAGILE, NORMAL, Region, S, T, pick, rank_within
 
 EDGE_TYPES = ("member_of", "works_at", "hosted_by", "reports_to", "located_in",
               "part_time_post", "service_pairing", "council_member", "convenes", "liaison",
-              "grid_staff", "co_building", "registers_at")
+              "grid_staff", "co_building", "registers_at", "covers")
 E = {t: i for i, t in enumerate(EDGE_TYPES)}
 ROLES = ("instructor", "part_time_member", "first_secretary", "coordinator", "policy",
          "support", "head", "full_time", "part_time")
@@ -212,6 +212,9 @@ def ties(ed: Edges, r: Region, weak_share: float, edges_per_node: float) -> dict
     small = ent_n[(r.party_members[ent_n] < 3) & (st[r.in_grid[ent_n]] == NORMAL)]
     small = small[rank_within(r.in_grid[small]) < 5]
     ed.add(r.base_branch[r.in_grid[small]], small, "co_building")
+    listed = small[: (len(small) + 3) // 4]  # some joint branches also list what they cover
+    ed.add(r.base_branch[r.in_grid[listed]], listed, "covers", start=np.full(len(listed), NAT),
+           end=np.full(len(listed), NAT))
     hosting = ent_n[r.base_branch[ent_n] >= 0]
     ce = hosting[rng.random(len(hosting)) < 0.3]
     ed.add(r.base_branch[ce], r.base_branch[in_zone(comm_n, ce)], "co_building", ended=0.15)

@@ -22,8 +22,16 @@ about units. The projection is defined as follows.
    (:func:`cadres_without_home`, :func:`branches_without_host`): nothing disappears
    without a trace.
 
+6. **Exact duplicates count once**: a tie edge that repeats an earlier row of the edge
+   table (same source, same target, same type, same role, both missing counting as the
+   same, and dates that overlap, missing dates being open) is left out of the tie table,
+   so that two identical ``co_building`` rows are one carrier, not two. (Rows in opposite
+   directions are not exact duplicates: directed measures such as brokerage read them.)
+   Validation reports each such row as a warning (``duplicate_edge``,
+   :func:`duplicate_rows`).
+
 Structure edges (``member_of``, ``works_at``, ``hosted_by``, ``reports_to``,
-``located_in``) are never ties.
+``located_in``, ``covers``) are never ties.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Projection", "project", "TIE_COLUMNS"]
+__all__ = ["Projection", "project", "TIE_COLUMNS", "duplicate_rows"]
 
 TIE_COLUMNS = ["u", "v", "tie_type", "via", "start", "end", "role", "u_type", "v_type", "edge"]
 _FAR_FUTURE = np.datetime64("2262-01-01", "ns")
@@ -70,6 +78,74 @@ def _latest(edge_pos: np.ndarray, owner: np.ndarray, start: np.ndarray, end: np.
     chosen[o[first]] = edge_pos[order][first]
     counts = np.bincount(owner[np.isnat(end)], minlength=n)
     return chosen, np.flatnonzero(counts > 1)
+
+
+def duplicate_rows(src: np.ndarray, dst: np.ndarray, etype: np.ndarray, role,
+                   start: np.ndarray, end: np.ndarray,
+                   symmetric: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of an edge table that exactly repeat an earlier row.
+
+    Definition: row j repeats row i < j when both have the same ``src`` and ``dst``
+    (integer codes; for a row whose ``symmetric`` flag is set, the same unordered pair),
+    the same ``etype`` code, the same ``role`` (two missing roles are the same) and
+    overlapping dates: ``start_i <= end_j`` and ``start_j <= end_i``, a missing start or
+    end being open. Row j is reported once, against the first row it repeats. The
+    projection and validation call it with ``symmetric=None``: only rows in the same
+    direction are exact duplicates.
+
+    Parameters
+    ----------
+    src, dst, etype : ndarray of int
+    role : array-like of str or missing
+    start, end : ndarray of datetime64
+    symmetric : ndarray of bool, optional
+        Per row, whether its type is symmetric.
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        The positions of the repeating rows (ascending) and, for each, the position of
+        the first row it repeats.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> d = np.array(["2024-01-01", "NaT", "2026-01-01"], dtype="datetime64[ns]")
+    >>> nat = np.full(3, np.datetime64("NaT"), dtype="datetime64[ns]")
+    >>> duplicate_rows(np.array([0, 1, 0]), np.array([1, 0, 1]), np.array([5, 5, 5]),
+    ...                [None, None, None], d, nat, np.array([True, True, True]))
+    (array([1, 2]), array([0, 0]))
+    """
+    src = np.asarray(src, dtype=np.int64)
+    dst = np.asarray(dst, dtype=np.int64)
+    none = np.array([], dtype=np.int64)
+    if len(src) < 2:
+        return none, none
+    if symmetric is not None:
+        sym = np.asarray(symmetric, dtype=bool)
+        src, dst = np.where(sym, np.minimum(src, dst), src), np.where(sym, np.maximum(src, dst),
+                                                                      dst)
+    n = int(max(src.max(), dst.max())) + 2
+    key = (np.asarray(etype, dtype=np.int64) * n + src) * n + dst
+    cand = np.flatnonzero(pd.Series(key).duplicated(keep=False).to_numpy())
+    if len(cand) == 0:
+        return none, none
+    role = pd.Series(np.asarray(role, dtype=object)[cand], dtype=object)
+    s = np.where(np.isnat(start[cand]), _FAR_PAST, start[cand]).astype("datetime64[ns]")
+    e = np.where(np.isnat(end[cand]), _FAR_FUTURE, end[cand]).astype("datetime64[ns]")
+    groups: dict = {}
+    dup, first = [], []
+    for i, (k, r) in enumerate(zip(key[cand].tolist(), role.tolist(), strict=True)):
+        r = None if r is None or (isinstance(r, float) and np.isnan(r)) or r is pd.NA else r
+        seen = groups.setdefault((k, r), [])
+        for j in seen:
+            if s[j] <= e[i] and s[i] <= e[j]:
+                dup.append(cand[i])
+                first.append(cand[j])
+                break
+        else:
+            seen.append(i)
+    return np.asarray(dup, dtype=np.int64), np.asarray(first, dtype=np.int64)
 
 
 def project(nodes: pd.DataFrame, edges: pd.DataFrame, schema) -> Projection:
@@ -123,6 +199,10 @@ def project(nodes: pd.DataFrame, edges: pd.DataFrame, schema) -> Projection:
 
     tie_types = list(schema.tie_types)
     tie = np.isin(etc, [ecat.index(t) for t in tie_types if t in ecat])
+    t_all = np.flatnonzero(tie)
+    twice, _ = duplicate_rows(src[t_all], dst[t_all], etc[t_all], edges["role"].to_numpy(
+        dtype=object)[t_all], start[t_all], end[t_all])
+    tie[t_all[twice]] = False  # an exact duplicate counts once
     t_pos = pos[tie]
     u = unit_of[src[tie]]
     v = unit_of[dst[tie]]

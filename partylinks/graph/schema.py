@@ -139,6 +139,8 @@ _DEFAULT_EDGES = [
     _edge("works_at", ["cadre"], _HOSTS, False, "工作单位", "works at"),
     _edge("hosted_by", ["branch"], _HOSTS + ("grid",), False, "依托单位", "hosted by"),
     _edge("reports_to", ["branch"], ["branch"], False, "上级党组织", "reports to", acyclic=True),
+    # a joint branch (联合党支部) -> each unit it covers besides its host
+    _edge("covers", ["branch"], _HOSTS, False, "覆盖单位", "covers"),
     _edge(
         "located_in",
         ["community", "enterprise", "agency", "park", "grid"],
@@ -216,6 +218,7 @@ _COLUMN_ALIASES = {
     "职级": "rank", "级别": "rank",
     "年轻干部": "is_young", "是否年轻干部": "is_young",
     "涉企部门": "enterprise_facing", "是否涉企部门": "enterprise_facing",
+    "需求": "needs", "需求清单": "needs", "资源": "resources", "资源清单": "resources",
     # edges
     "起点": "source", "源": "source", "来源": "source", "起点编号": "source", "from": "source",
     "终点": "target", "目标": "target", "终点编号": "target", "to": "target",
@@ -256,6 +259,8 @@ _EDGE_TYPE_ALIASES: dict[str, tuple[str, str | None]] = {
     "任职": ("works_at", None), "工作单位": ("works_at", None), "就职": ("works_at", None),
     "设立于": ("hosted_by", None), "依托": ("hosted_by", None), "依托单位": ("hosted_by", None),
     "上级": ("reports_to", None), "上级党组织": ("reports_to", None),
+    "覆盖": ("covers", None), "覆盖单位": ("covers", None), "联合覆盖": ("covers", None),
+    "纳入联合党支部": ("covers", None),
     "位于": ("located_in", None), "所在": ("located_in", None), "属于": ("located_in", None),
     "兼职": ("part_time_post", None), "互派兼职": ("part_time_post", None),
     "党建指导员": ("part_time_post", "instructor"), "指导员": ("part_time_post", "instructor"),
@@ -295,7 +300,7 @@ _VALUE_ALIASES = {
 CANONICAL_COLUMNS = frozenset({
     "id", "type", "name", "zone", "subtype", "level", "party_members", "above_scale", "rank",
     "is_young", "enterprise_facing", "source", "target", "role", "start", "end", "weight",
-    "date", "kind", "units",
+    "date", "kind", "units", "needs", "resources",
 })
 BOOLEAN_COLUMNS = ("above_scale", "is_young", "enterprise_facing")
 INTEGER_COLUMNS = ("level", "party_members")

@@ -20,7 +20,7 @@ AUDIT = {
     "team_expect_coordinator": {"zh": "涉企部门科级干部",
                                 "en": "a section-rank cadre of an enterprise-facing department"},
     "team_expect_policy": {"zh": "乡镇科级干部", "en": "a section-rank township cadre"},
-    "team_expect_support": {"zh": "优秀年轻干部", "en": "a young cadre"},
+    "team_expect_support": {"zh": "机关优秀年轻干部", "en": "a young cadre of an agency"},
     "grid_item_branch": {"zh": "党支部", "en": "party branch"},
     "grid_item_branch_or_group": {"zh": "党支部或党小组", "en": "party branch or party group"},
     "grid_item_leader": {"zh": "挂钩区领导", "en": "district-leader liaison"},

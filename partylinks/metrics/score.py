@@ -4,15 +4,18 @@ tie strength.
 The score of a unit u is
 
 - 1 when u is isolated (no cross-organization tie);
-- otherwise 0.4 * fragile + 0.2 * on_bridge + 0.4 * (1 - mean_strength),
+- otherwise 0.38 * fragile + 0.19 * on_bridge + 0.38 * (1 - mean_strength),
 
 where ``fragile`` is 1 when all of u's ties run through one carrier
 (:func:`partylinks.metrics.fragile_units`), ``on_bridge`` is 1 when u is an end of a
 bridge of the unit graph (:func:`partylinks.metrics.bridges`) and ``mean_strength`` is
 the mean strength of u's tied pairs (:func:`partylinks.metrics.unit_strength`). The score
-lies in [0, 1]; 1 is weakest. A unit that is neither fragile nor on a bridge scores at
-most 0.4, so a score of 0.5 or more always means a structural weak spot (isolated,
-fragile, or on a bridge with weak ties).
+lies in [0, 1]; 1 is weakest. A unit with a tie scores at most 0.95 (the weights, 0.95
+times 0.4, 0.2, 0.4, sum to 0.95), so an isolated unit always ranks strictly weakest,
+even against a fragile unit on a bridge with no activity. A unit that is neither fragile
+nor on a bridge scores at most 0.38, so a score of 0.5 or more always means a structural
+weak spot: isolated; fragile (one carrier: mean_strength <= 2/3, so the score is at least
+0.38 + 0.38/3 > 0.5); or on a bridge with weak ties (mean_strength <= 7/38, about 0.18).
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from .strength import unit_strength
 
 __all__ = ["weak_linkage_score", "zone_scores", "WEIGHTS", "WEAK_THRESHOLD"]
 
-WEIGHTS = {"fragile": 0.4, "on_bridge": 0.2, "weak_ties": 0.4}
-"""Weights of the three parts of the score of a unit that is not isolated."""
+WEIGHTS = {"fragile": 0.38, "on_bridge": 0.19, "weak_ties": 0.38}
+"""Weights of the three parts of the score of a unit that is not isolated; they sum to
+0.95, so a unit with a tie always scores less than an isolated unit (1)."""
 
 WEAK_THRESHOLD = 0.5
 """Units scoring at least this much count as weak in :func:`zone_scores`."""
@@ -38,8 +42,8 @@ def weak_linkage_score(g, as_of=None) -> pd.DataFrame:
     """The weak-linkage score of every unit (1 = weakest).
 
     Definition: score = 1 if the unit is isolated, else
-    0.4 * fragile + 0.2 * on_bridge + 0.4 * (1 - mean_strength), with fragile and
-    on_bridge 0 or 1 (see the module docstring). Tie strength uses the default 90-day
+    0.38 * fragile + 0.19 * on_bridge + 0.38 * (1 - mean_strength) (at most 0.95), with
+    fragile and on_bridge 0 or 1 (see the module docstring). Tie strength uses the default 90-day
     activity window ending at ``as_of`` (or at the latest date in the data).
 
     Parameters
@@ -62,9 +66,9 @@ def weak_linkage_score(g, as_of=None) -> pd.DataFrame:
     >>> s[["id", "isolated", "fragile", "on_bridge", "score"]].round(3)
        id  isolated  fragile  on_bridge  score
     0  A1      True    False      False  1.000
-    1  W1     False     True       True  1.000
-    2  C1     False    False       True  0.567
-    3  E1     False    False       True  0.533
+    1  W1     False     True       True  0.950
+    2  C1     False    False       True  0.538
+    3  E1     False    False       True  0.507
     """
     from .isolation import _carriers_per_unit
 
@@ -126,8 +130,8 @@ def zone_scores(g, as_of=None, by: str = "zone") -> pd.DataFrame:
     >>> import partylinks as pl
     >>> pl.metrics.zone_scores(pl.datasets.house()).round(3)
       group  units  mean_score  weak_share  isolated
-    0    Z1      3         0.7         1.0         0
-    1    Z2      1         1.0         1.0         1
+    0    Z1      3       0.665         1.0         0
+    1    Z2      1       1.000         1.0         1
     """
     ug = unit_graph(g, as_of)
     codes, labels = unit_groups(g, ug, by)

@@ -7,7 +7,9 @@
   :func:`check` runs one rule kind with given parameters (``check(g, "reciprocal")``).
 - :data:`RULE_KINDS`: ``min_ties``, ``reciprocal``, ``team``, ``composition``,
   ``branch_coverage``, ``grid_coverage``, ``reach``, ``isolated``, ``fragile``,
-  ``key_person``, ``meeting_frequency``; each is documented in its function.
+  ``key_person``, ``meeting_frequency``, ``needs``; each is documented in its function.
+- A finding with no ``node_id`` is about the data: a check that a column the data lacks
+  would allow (``detail["issue"] == "unchecked"``, ``missing_columns``), severity info.
 
 Most users call :func:`partylinks.audit`, which runs the rules and builds the report.
 """
@@ -16,6 +18,7 @@ from ._context import AuditContext
 from .coverage import branch_coverage, enterprise_coverage, grid_coverage
 from .engine import FINDING_COLUMNS, RULE_STATUS_COLUMNS, check, empty_findings, run_rules
 from .meetings import meeting_frequency
+from .needs import list_items, needs
 from .policy import (
     RULE_KINDS,
     SEVERITIES,
@@ -27,6 +30,7 @@ from .policy import (
     parse_policy,
     policy_from_dict,
 )
+from .policy_api import PolicyEditor, edit_policy, policy_to_toml
 from .structure import fragile, isolated, key_person
 from .teams import composition, team
 from .ties import min_ties, reach, reciprocal
@@ -36,5 +40,7 @@ __all__ = [
     "Policy", "PolicyError", "Rule", "default_policy_path", "load_policy", "parse_policy",
     "run_rules", "empty_findings", "enterprise_coverage", "check", "policy_from_dict",
     "min_ties", "reciprocal", "reach", "team", "composition", "branch_coverage",
-    "grid_coverage", "isolated", "fragile", "key_person", "meeting_frequency",
+    "grid_coverage", "isolated", "fragile", "key_person", "meeting_frequency", "needs",
+    "list_items",
 ]
+__all__ += ["PolicyEditor", "edit_policy", "policy_to_toml"]

@@ -20,8 +20,10 @@ __all__ = ["cadre_table", "counts", "pick"]
 def cadre_table(ctx: AuditContext) -> pd.DataFrame:
     """One row per cadre: ``id``, ``zone`` (the cadre's own, else the home unit's),
     ``home``, ``home_type``, ``home_subtype``, ``home_enterprise_facing``, ``rank``,
-    ``is_young``. Built from node positions (the home unit is the projection's unit of
-    the cadre on the audit date), with no lookups by id."""
+    ``is_young`` (bool: missing is false), and ``home_enterprise_facing_value``,
+    ``is_young_value`` (True, False or None when the data does not say). Built from node
+    positions (the home unit is the projection's unit of the cadre on the audit date), with
+    no lookups by id."""
     if "cadres" in ctx.cache:
         return ctx.cache["cadres"]
     nodes = ctx.g.nodes
@@ -58,6 +60,9 @@ def cadre_table(ctx: AuditContext) -> pd.DataFrame:
         "home_enterprise_facing": np.asarray(at_home(ef) == True, dtype=bool),  # noqa: E712
         "rank": pd.Series(col("rank")[pos], dtype=object),
         "is_young": np.asarray(young == True, dtype=bool),  # noqa: E712
+        # the values as given (True, False or None: unknown), to tell unknown from false
+        "home_enterprise_facing_value": pd.Series(at_home(ef), dtype=object),
+        "is_young_value": pd.Series(young, dtype=object),
     }, copy=False)
     ctx.cache["cadres"] = t
     return t

@@ -25,7 +25,12 @@ import pandas as pd
 from ..messages import MESSAGES
 from ..metrics._unitgraph import snapshot
 
-__all__ = ["AuditContext", "RAW_COLUMNS", "raw_findings", "empty_raw"]
+__all__ = ["AuditContext", "RAW_COLUMNS", "raw_findings", "empty_raw", "unchecked",
+           "COLUMN_HEADERS"]
+
+COLUMN_HEADERS = {"enterprise_facing": "涉企部门", "is_young": "年轻干部", "rank": "职级",
+                  "subtype": "子类型", "party_members": "党员数", "level": "层级"}
+"""The Chinese header of each node column a rule reads (named when it is absent)."""
 
 RAW_COLUMNS = ["node_id", "related_ids", "detail", "msg", "sugg", "fields"]
 
@@ -47,6 +52,20 @@ def raw_findings(node_id, related_ids, detail, msg, sugg, fields) -> pd.DataFram
     return pd.DataFrame({"node_id": list(node_id), "related_ids": list(related_ids),
                          "detail": list(detail), "msg": col(msg), "sugg": col(sugg),
                          "fields": list(fields)})
+
+
+def unchecked(ctx: AuditContext, what: str, columns: list[str]) -> pd.DataFrame:
+    """One raw finding saying that a check could not be made: the node columns
+    ``columns`` it needs are absent (or empty). Its ``node_id`` is None (it is about the
+    data, not a unit); ``detail`` = ``{"issue": "unchecked", "check": what,
+    "missing_columns": columns}``; ``what`` is a message key naming the check."""
+    zh = ctx.lang == "zh"
+    cols = [f"{COLUMN_HEADERS.get(c, c)}（{c}）" if zh else f"{c} ({COLUMN_HEADERS.get(c, c)})"
+            for c in columns]
+    return raw_findings([None], [[]], [{"issue": "unchecked", "check": what,
+                                        "missing_columns": list(columns)}],
+                        "rule_unchecked", "sugg_unchecked",
+                        [{"what": ctx.text(what), "columns": ctx.join(cols)}])
 
 
 def _obj(values) -> pd.Series:
@@ -148,6 +167,16 @@ class AuditContext:
                 v = pd.Series(pd.NA, index=self.node_ids, dtype=object)
             self.cache[key] = v
         return self.cache[key]
+
+    def known(self, column: str, *types: str) -> bool:
+        """Whether the data says anything in a node column: the column exists and holds at
+        least one value among the nodes of ``types`` (any node when none are given)."""
+        if column not in self.g.nodes:
+            return False
+        v = self.attr(column)
+        if types:
+            v = v[self.types.isin(types).to_numpy()]
+        return bool(v.notna().any())
 
     def flag(self, column: str) -> pd.Series:
         """Node id -> True where a yes/no column is true (missing counts as false)."""

@@ -7,10 +7,13 @@ import numpy as np
 import pandas as pd
 
 from ._candidates import cadre_table, counts, pick
-from ._context import AuditContext, empty_raw, raw_findings
+from ._context import AuditContext, empty_raw, raw_findings, unchecked
 from ._params import Param
 
-__all__ = ["branch_coverage", "grid_coverage", "enterprise_coverage", "PARAMS"]
+__all__ = ["branch_coverage", "grid_coverage", "enterprise_coverage", "PARAMS", "JOINT_VIA"]
+
+JOINT_VIA = ("hosted_by", "covers", "membership", "co_building", "located_in_grid")
+"""The ways a joint branch covers a unit (see :func:`enterprise_coverage`)."""
 
 PARAMS = {
     "branch_coverage": {
@@ -19,8 +22,7 @@ PARAMS = {
                              "unit must host its own branch (or be in a joint branch)"),
         "cover_min_members": Param("int", 0, minimum=0, doc="units with fewer party "
                                    "members than this need no coverage at all"),
-        "joint_via": Param("list[str]", ["co_building", "located_in_grid"],
-                           ("co_building", "located_in_grid"),
+        "joint_via": Param("list[str]", list(JOINT_VIA), JOINT_VIA,
                            doc="how a branch hosted elsewhere covers a unit"),
         "instructor_roles": Param("list[str]", ["instructor"],
                                   doc="part_time_post roles that give work coverage"),
@@ -31,7 +33,7 @@ PARAMS = {
                                 "against max_branch_members (a missing subtype is too)"),
         "max_joint_units": Param("int", 5, minimum=1, doc="more covered units: split it"),
         "checks": Param("list[str]", ["coverage", "branch_size", "joint_size"],
-                        ("coverage", "branch_size", "joint_size"),
+                        ("coverage", "own_branch", "branch_size", "joint_size"),
                         doc="which problems to report"),
     },
     "grid_coverage": {
@@ -60,13 +62,27 @@ def _branch_kinds(ctx: AuditContext, group_subtypes) -> tuple[pd.Series, pd.Seri
 def enterprise_coverage(ctx: AuditContext, params: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Coverage of every unit of ``params["node_type"]`` on the audit date.
 
+    Definition. A *branch* is a node of type branch whose subtype is not in
+    ``group_subtypes``; its *host* is its unit in the projection (the latest
+    ``hosted_by`` edge). A unit e is covered by a *joint branch* b (联合党支部) hosted by
+    another unit when, on the audit date, one of the ways listed in ``joint_via`` holds:
+
+    - ``"hosted_by"``: b has a further ``hosted_by`` edge to e (a joint branch set up
+      for several units, written as one ``hosted_by`` row per unit);
+    - ``"covers"``: a ``covers`` edge b -> e;
+    - ``"membership"``: a cadre whose home unit is e (``works_at`` e) is ``member_of`` b
+      (the unit's party members belong to the joint branch);
+    - ``"co_building"``: a ``co_building`` edge between b and e;
+    - ``"located_in_grid"``: e is ``located_in`` a grid that hosts b.
+
     Returns
     -------
     (DataFrame, DataFrame)
         Per unit: ``id``, ``zone``, ``party_members`` (Int64), ``own`` (hosts a branch
         that is not a party group), ``joint`` (covered by a joint branch),
         ``instructor`` (has an active instructor post); and the joint pairs ``branch``,
-        ``unit`` (a branch hosted elsewhere listing the unit via ``joint_via``).
+        ``unit``, ``via`` (the first way of ``joint_via`` that holds), one row per pair,
+        sorted by branch and unit.
 
     Examples
     --------
@@ -83,23 +99,42 @@ def enterprise_coverage(ctx: AuditContext, params: dict) -> tuple[pd.DataFrame, 
         return ctx.cache[key]
     ids = ctx.of_type(params["node_type"])
     _, real = _branch_kinds(ctx, params["group_subtypes"])
+    is_real = ctx.of_type("branch")
+    sub = ctx.attr("subtype").reindex(is_real)
+    is_real = is_real[~sub.isin(params["group_subtypes"]).to_numpy()]
     pairs = []
-    if "co_building" in params["joint_via"]:
-        cb = ctx.edges_of("co_building")
-        for b, u in (("source", "target"), ("target", "source")):
-            m = cb[b].isin(real.index).to_numpy() & cb[u].isin(ids).to_numpy()
-            pairs.append(pd.DataFrame({"branch": cb[b][m], "unit": cb[u][m]}))
-    if "located_in_grid" in params["joint_via"]:
-        li = ctx.edges_of("located_in")
-        li = li[li["source"].isin(ids).to_numpy()
-                & (li["target"].map(ctx.types) == "grid").to_numpy()]
-        gb = pd.DataFrame({"branch": real.index.to_numpy(), "grid": real.to_numpy()})
-        pairs.append(li.merge(gb, left_on="target", right_on="grid")[["branch", "source"]]
-                     .rename(columns={"source": "unit"}))
-    jp = pd.concat(pairs, ignore_index=True) if pairs else pd.DataFrame(columns=["branch",
-                                                                                 "unit"])
-    jp = jp[(jp["branch"].map(real) != jp["unit"]).to_numpy()].drop_duplicates()
-    jp = jp.sort_values(["branch", "unit"]).reset_index(drop=True)
+    via = params["joint_via"]
+
+    def add(b, u, how: str) -> None:
+        m = b.isin(is_real).to_numpy() & u.isin(ids).to_numpy()
+        pairs.append(pd.DataFrame({"branch": b[m].to_numpy(), "unit": u[m].to_numpy(),
+                                   "via": how}))
+
+    for how in via:
+        if how in ("hosted_by", "covers"):
+            e = ctx.edges_of(how)
+            add(e["source"], e["target"], how)
+        elif how == "membership":
+            mo = ctx.edges_of("member_of")
+            add(mo["target"], mo["source"].map(ctx.home), how)
+        elif how == "co_building":
+            cb = ctx.edges_of("co_building")
+            add(cb["source"], cb["target"], how)
+            add(cb["target"], cb["source"], how)
+        elif how == "located_in_grid":
+            li = ctx.edges_of("located_in")
+            li = li[li["source"].isin(ids).to_numpy()
+                    & (li["target"].map(ctx.types) == "grid").to_numpy()]
+            gb = pd.DataFrame({"branch": real.index.to_numpy(), "grid": real.to_numpy()})
+            j = li.merge(gb, left_on="target", right_on="grid")
+            add(j["branch"], j["source"], how)
+    jp = (pd.concat(pairs, ignore_index=True) if pairs
+          else pd.DataFrame({"branch": [], "unit": [], "via": []}, dtype=object))
+    # a branch's own host is not a joint unit of it; neither is a unit without a host
+    jp = jp[(jp["branch"].map(real) != jp["unit"]).to_numpy()
+            & jp["branch"].isin(real.index).to_numpy()]
+    jp = jp.drop_duplicates(["branch", "unit"]).sort_values(["branch", "unit"], kind="stable")
+    jp = jp.reset_index(drop=True)
     ins = ctx.ties_of("part_time_post", roles=params["instructor_roles"])["v"]
     pm = ctx.attr("party_members").reindex(ids)
     cov = pd.DataFrame({
@@ -119,19 +154,27 @@ def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
     Definition, on the audit date, for each unit e of ``node_type`` with ``m`` formal
     party members (``party_members``; missing counts as fewer than ``min_members``):
 
-    - *own branch*: a branch (subtype not in ``group_subtypes``) is hosted by e;
-    - *joint branch*: a branch hosted by another unit lists e: an active ``co_building``
-      edge between the branch and e (``joint_via`` "co_building"), or e is
-      ``located_in`` a grid that hosts the branch ("located_in_grid");
+    - *own branch*: a branch (subtype not in ``group_subtypes``) is hosted by e (e is its
+      host in the projection);
+    - *joint branch*: a branch hosted by another unit covers e in one of the ways of
+      ``joint_via`` (:func:`enterprise_coverage`): a further ``hosted_by`` edge to e, a
+      ``covers`` edge to e, a party member of e (``works_at`` e) who is ``member_of`` the
+      branch, a ``co_building`` edge with e, or e ``located_in`` the grid hosting it;
     - *instructor*: an active ``part_time_post`` tie into e with a role of
       ``instructor_roles`` (work coverage, 工作覆盖).
 
     Findings (``checks``): ``coverage``: m >= ``min_members`` and neither own nor joint
     branch; or ``cover_min_members`` <= m < ``min_members`` and no own branch, joint
-    branch or instructor. ``branch_size``: a branch whose subtype is in
-    ``split_subtypes`` (or missing) has more than ``max_branch_members`` active
-    ``member_of`` edges. ``joint_size``: a joint branch covers more than
-    ``max_joint_units`` units that host no branch of their own.
+    branch or instructor. ``own_branch``: m >= ``min_members``, no own branch, but in a
+    joint branch (the 支部工作条例: 3 or more formal members form their own branch; a
+    joint branch is for units with fewer); ``related_ids`` = the joint branches.
+    ``branch_size``: a branch whose subtype is in ``split_subtypes`` (or missing) has
+    more than ``max_branch_members`` active ``member_of`` edges. ``joint_size``: a joint
+    branch covers more than ``max_joint_units`` units that host no branch of their own.
+    When the data has no ``party_members`` (or it is empty for every unit of
+    ``node_type``), ``coverage`` and ``own_branch`` cannot tell 3 members from fewer:
+    one finding with no ``node_id`` (issue ``unchecked``) says so, and ``coverage``
+    reports only the units with no branch, joint branch or instructor at all.
 
     Examples
     --------
@@ -154,6 +197,26 @@ def branch_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
     own_units = set(cov.loc[cov["own"], "id"])
     jp_free = jp[~jp["unit"].isin(own_units).to_numpy()]
     n_cov = jp_free.groupby("branch").size()
+    own, joint = cov["own"].to_numpy(), cov["joint"].to_numpy()
+    # the member count decides a finding only for a unit with no own branch and either
+    # no joint branch (coverage: an instructor suffices below 3) or one (own_branch)
+    matters = (("coverage" in checks and (~own & ~joint).any())
+               or ("own_branch" in checks and (~own & joint).any()))
+    if matters and not ctx.known("party_members", p["node_type"]):
+        parts.append(unchecked(ctx, "unchecked_branch_members", ["party_members"]))
+    if "own_branch" in checks:
+        big = (cov["party_members"] >= p["min_members"]).fillna(False).to_numpy(bool)
+        due = cov[big & ~cov["own"].to_numpy() & cov["joint"].to_numpy()]
+        by_unit = jp.groupby("unit")["branch"].agg(list)
+        rel = [sorted(by_unit[u]) for u in due["id"]]
+        det = [{"issue": "own_branch_due", "party_members": int(m),
+                "threshold": p["min_members"], "joint": r}
+               for m, r in zip(due["party_members"], rel, strict=True)]
+        fld = [{"members": int(m), "min_members": p["min_members"],
+                "joint": ctx.join(ctx.name_of(r))}
+               for m, r in zip(due["party_members"], rel, strict=True)]
+        parts.append(raw_findings(due["id"], rel, det, "rule_branch_own_due",
+                                  "sugg_branch_own_due", fld))
     if "coverage" in checks:
         pm = cov["party_members"]
         big = (pm >= p["min_members"]).fillna(False).to_numpy(bool)
@@ -266,6 +329,8 @@ def grid_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
 
     A finding for each grid and each missing item. Suggestions name the leader (same
     zone first) or the agency of subtype ``department`` with the fewest grid liaisons.
+    When no grid has a ``level``, nothing can be checked: one finding with no
+    ``node_id`` (issue ``unchecked``) says so.
 
     Examples
     --------
@@ -284,6 +349,8 @@ def grid_coverage(ctx: AuditContext, rule) -> pd.DataFrame:
     grids = ctx.of_type("grid")
     if len(grids) == 0:
         return empty_raw()
+    if not ctx.known("level", "grid"):  # no grid has a level: nothing can be checked
+        return unchecked(ctx, "unchecked_grid_level", ["level"])
     level = pd.to_numeric(ctx.attr("level").reindex(grids), errors="coerce")
     host, real = _branch_kinds(ctx, p["group_subtypes"])
     have_any, have_real = set(host.to_numpy()), set(real.to_numpy())

@@ -7,7 +7,9 @@ Its columns, in order (:data:`FINDING_COLUMNS`):
 ``rule``        the rule's id in the policy
 ``kind``        the built-in rule kind (``reciprocal``, ``team``, ...)
 ``severity``    ``error``, ``warning`` or ``info``
-``node_id``     the unit, branch or cadre the finding is about
+``node_id``     the unit, branch or cadre the finding is about; None for a finding
+                about the data itself (a check that a column the data lacks would
+                allow: ``detail["issue"]`` = ``"unchecked"``, severity ``info``)
 ``node_type``   its type
 ``name``        its name
 ``zone``        its zone (片区)
@@ -67,10 +69,14 @@ def _finish(ctx: AuditContext, rule, raw: pd.DataFrame) -> pd.DataFrame:
     names = ids.map(ctx.names)
     names = names.where(names.notna(), ids).tolist()
     fields = raw["fields"].tolist()
+    known = ids.notna().to_numpy()  # a finding about the data itself has no node
     return pd.DataFrame({
-        "rule": rule.id, "kind": rule.kind, "severity": rule.severity,
-        "node_id": ids.to_numpy(dtype=object),
-        "node_type": ids.map(ctx.types).to_numpy(dtype=object),
+        "rule": rule.id, "kind": rule.kind,
+        # a check the data does not allow is information, whatever the rule's severity
+        "severity": np.where(known, rule.severity, "info").astype(object),
+        "node_id": pd.Series(np.where(known, ids.to_numpy(dtype=object), None), dtype=object),
+        "node_type": pd.Series(np.where(known, ids.map(ctx.types).to_numpy(dtype=object),
+                                        None), dtype=object),
         "name": names,
         "zone": pd.Series([z if isinstance(z, str) or pd.notna(z) else None
                            for z in zone.to_numpy(dtype=object)], dtype=object),

@@ -18,12 +18,13 @@ its allowed values raises :class:`PolicyError` naming the file and the line.
 from __future__ import annotations
 
 import copy
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import coverage, meetings, structure, teams, ties
+from . import coverage, meetings, needs, structure, teams, ties
 from ._params import Param
 
 __all__ = ["Rule", "Policy", "PolicyError", "load_policy", "parse_policy", "policy_from_dict",
@@ -42,6 +43,7 @@ RULE_KINDS: dict[str, tuple] = {
     "isolated": (structure.isolated, structure.PARAMS["isolated"]),
     "fragile": (structure.fragile, structure.PARAMS["fragile"]),
     "key_person": (structure.key_person, structure.PARAMS["key_person"]),
+    "needs": (needs.needs, needs.PARAMS["needs"]),
     "meeting_frequency": (meetings.meeting_frequency,
                           meetings.PARAMS["meeting_frequency"]),
 }
@@ -165,10 +167,25 @@ def _lines(text: str) -> tuple[list[int], list[dict[str, int]], dict[str, int]]:
     return headers, keys, top
 
 
+def _non_finite(value):
+    """The first NaN or infinite float inside ``value`` (lists and tables too), else None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return value
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for v in items:
+        bad = _non_finite(v)
+        if bad is not None:
+            return bad
+    return None
+
+
 def _check(value, spec: Param, where: str, source: str, line: int | None):
     def fail(what: str):
         raise PolicyError(source, line, f"{where}: {what}")
 
+    bad = _non_finite(value)
+    if bad is not None:
+        fail(f"{bad} is not a number a rule can use (NaN and infinity are refused)")
     t = spec.type
     if t == "int":
         if isinstance(value, bool) or not isinstance(value, int):

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..metrics._unitgraph import unit_graph
+from ._backups import fragile_candidates, key_person_candidates
 from ._candidates import pick
 from ._context import AuditContext, empty_raw, raw_findings
 from ._params import Param
@@ -140,12 +141,15 @@ def fragile(ctx: AuditContext, rule) -> pd.DataFrame:
         return empty_raw()
     names = ctx.names
     carrier = fr["sole_carrier"].tolist()
+    cands = fragile_candidates(ctx, fr["id"].tolist(), carrier)
     det = [{"n_ties": int(n), "n_carriers": 1, "sole_carrier": c}
-           for n, c in zip(fr["n_ties"], carrier, strict=True)]
+           | ({"candidate": x["candidate"]} if "candidate" in x else {})
+           for n, c, x in zip(fr["n_ties"], carrier, cands, strict=True)]
     fld = [{"n_ties": int(n), "carrier": names.get(c, c)}
-           for n, c in zip(fr["n_ties"], carrier, strict=True)]
-    return raw_findings(fr["id"], [[c] for c in carrier], det, "rule_fragile", "sugg_fragile",
-                        fld)
+           | {k: v for k, v in x.items() if k not in ("sugg", "candidate")}
+           for n, c, x in zip(fr["n_ties"], carrier, cands, strict=True)]
+    return raw_findings(fr["id"], [[c] for c in carrier], det, "rule_fragile",
+                        [x["sugg"] for x in cands], fld)
 
 
 def key_person(ctx: AuditContext, rule) -> pd.DataFrame:
@@ -182,10 +186,15 @@ def key_person(ctx: AuditContext, rule) -> pd.DataFrame:
         return empty_raw()
     names = ctx.names
     iso = [sorted(x) for x in kp["isolates"]]
+    cands = key_person_candidates(ctx, kp["cadre"].tolist(), iso)
     det = [{"n_isolated": len(i), "components_added": int(c), "isolates": i}
-           for i, c in zip(iso, kp["components_added"], strict=True)]
+           | ({"candidate": x["candidate"]} if x else {})
+           for i, c, x in zip(iso, kp["components_added"], cands, strict=True)]
     fld = [{"isolates": ctx.join(names.get(u, u) for u in i) or "-",
-            "components_added": int(c)} for i, c in zip(iso, kp["components_added"], strict=True)]
+            "components_added": int(c)}
+           | {k: v for k, v in x.items() if k not in ("sugg", "candidate")}
+           for i, c, x in zip(iso, kp["components_added"], cands, strict=True)]
     msg = ["rule_key_person" if i else "rule_key_person_split" for i in iso]
-    sugg = ["sugg_key_person" if i else "sugg_key_person_split" for i in iso]
+    sugg = [x["sugg"] if x else "sugg_key_person" if i else "sugg_key_person_split"
+            for i, x in zip(iso, cands, strict=True)]
     return raw_findings(kp["cadre"], iso, det, msg, sugg, fld)

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ._candidates import cadre_table, counts, pick
-from ._context import AuditContext, empty_raw, raw_findings
+from ._context import AuditContext, empty_raw, raw_findings, unchecked
 from ._params import Param
 
 __all__ = ["team", "composition", "PARAMS", "QUALIFIED"]
@@ -34,12 +34,23 @@ PARAMS = {
 QUALIFIED = {
     "coordinator": "section-rank cadre whose home unit is an agency with enterprise_facing",
     "policy": "section-rank cadre whose home unit is an agency of subtype township",
-    "support": "young cadre (is_young)",
+    "support": "young cadre (is_young) whose home unit is an agency",
 }
-"""Who qualifies for each 1+1+1 role (the seed's definition); other roles: any cadre."""
+"""Who qualifies for each 1+1+1 role (the seed's definition: three government cadres);
+other roles: any cadre. A cadre of a unit the project serves never qualifies."""
+
+NEEDS = {
+    "coordinator": (("rank", ("cadre",)), ("enterprise_facing", ("agency",))),
+    "policy": (("rank", ("cadre",)), ("subtype", ("agency",))),
+    "support": (("is_young", ("cadre",)),),
+}
+"""The node columns (and the node types that hold them) each role's qualification reads.
+When one of them is absent or empty the role's qualification is not checked: one
+``unchecked`` finding says so instead."""
 
 
 def _qualifies(c: pd.DataFrame, role: str) -> np.ndarray:
+    """Cadres the data shows to qualify (unknown values do not qualify)."""
     agency = (c["home_type"] == "agency").to_numpy()
     section = (c["rank"] == "section").to_numpy()
     if role == "coordinator":
@@ -47,8 +58,50 @@ def _qualifies(c: pd.DataFrame, role: str) -> np.ndarray:
     if role == "policy":
         return section & agency & (c["home_subtype"] == "township").to_numpy()
     if role == "support":
-        return c["is_young"].to_numpy(bool)
+        return c["is_young"].to_numpy(bool) & agency
     return np.ones(len(c), dtype=bool)
+
+
+def _fails(c: pd.DataFrame, role: str) -> np.ndarray:
+    """Cadres the data shows **not** to qualify: a known value contradicts the role
+    (a missing rank, home unit, subtype, enterprise_facing or is_young is unknown, not
+    a failure)."""
+    known_home = c["home_type"].notna().to_numpy()
+    agency = (c["home_type"] == "agency").to_numpy()
+    not_agency = known_home & ~agency
+    rank = c["rank"]
+    bad_rank = (rank.notna() & (rank != "section")).to_numpy()
+    if role == "coordinator":
+        ef = c["home_enterprise_facing_value"]
+        return bad_rank | not_agency | (agency & ef.notna().to_numpy()
+                                        & (ef != True).to_numpy())  # noqa: E712
+    if role == "policy":
+        sub = c["home_subtype"]
+        return bad_rank | not_agency | (agency & sub.notna().to_numpy()
+                                        & (sub != "township").to_numpy())
+    if role == "support":
+        y = c["is_young_value"]
+        return not_agency | (y.notna().to_numpy() & (y != True).to_numpy())  # noqa: E712
+    return np.zeros(len(c), dtype=bool)
+
+
+def served_units(ctx: AuditContext, projects, tie_type: str) -> pd.DataFrame:
+    """The units each project serves: ``project``, ``unit`` for every edge of the full
+    graph (any type but ``tie_type``, either direction) between a project and a unit
+    that is not an agency, council or project (the enterprise, park or community the
+    project is for, e.g. a ``co_building`` row)."""
+    e = ctx.full.edges
+    pcodes = ctx.full.node_codes(list(projects))  # only the rows that touch a project
+    touch = (np.isin(e["source"].cat.codes.to_numpy(), pcodes)
+             | np.isin(e["target"].cat.codes.to_numpy(), pcodes))
+    e = e[touch & (e["type"] != tie_type).to_numpy()]
+    src, dst = e["source"].astype(object), e["target"].astype(object)
+    rows = []
+    for p, u in ((src, dst), (dst, src)):
+        m = p.isin(projects).to_numpy() & u.map(ctx.types).isin(
+            ["enterprise", "park", "community", "grid"]).to_numpy()
+        rows.append(pd.DataFrame({"project": p[m].to_numpy(), "unit": u[m].to_numpy()}))
+    return pd.concat(rows, ignore_index=True).drop_duplicates().reset_index(drop=True)
 
 
 def team(ctx: AuditContext, rule) -> pd.DataFrame:
@@ -65,12 +118,19 @@ def team(ctx: AuditContext, rule) -> pd.DataFrame:
       ``as_of`` does not count);
     - ``duplicate``: one cadre holds two or more of the roles actively (one finding per
       cadre, ``related_ids`` = [the cadre]);
-    - ``qualification``: an active holder does not qualify for the role
-      (:data:`QUALIFIED`: coordinator = section rank in an enterprise-facing agency,
-      policy = section rank in a township, support = a young cadre).
+    - ``qualification``: the data shows that an active holder does not qualify for the
+      role (:data:`QUALIFIED`: coordinator = section rank in an enterprise-facing agency,
+      policy = section rank in a township, support = a young cadre of an agency; a value
+      the data does not give is unknown, not a failure: :func:`_fails`), or the holder
+      works at a unit the project serves (:func:`served_units`; issue ``served_unit``).
+      When a column a role needs (:data:`NEEDS`: ``rank``, ``enterprise_facing``,
+      ``subtype``, ``is_young``) is absent or empty, that role is not checked and one
+      finding with no ``node_id`` (issue ``unchecked``, ``missing_columns``) says so.
 
-    Only the problems listed in ``checks`` are reported. Suggestions name the qualifying
-    cadre of the project's zone (else of any zone) with the fewest active appointments.
+    Only the problems listed in ``checks`` are reported. Suggestions name a candidate
+    from the role's pool: the cadres who qualify (:func:`_qualifies`, so always cadres of
+    an agency, never of the served unit), not already on the team, of the project's zone
+    (else of any zone), with the fewest active appointments, then the smallest id.
 
     Examples
     --------
@@ -188,27 +248,51 @@ def team(ctx: AuditContext, rule) -> pd.DataFrame:
                                       "rule_team_duplicate", "sugg_team_duplicate", fld))
 
     if "qualification" in checks and len(act):
-        holders = cad[cad["id"].isin(act["source"]).to_numpy()]  # merge a few rows, not all
-        a = act.merge(holders, left_on="source", right_on="id", how="left")
-        bad = np.zeros(len(a), dtype=bool)
-        for role in roles:
-            m = (a["role"] == role).to_numpy()
-            bad[m] = ~_qualifies(a[m], role)
-        q = a[bad].sort_values(["target", "role", "source"]).reset_index(drop=True)
-        if len(q):
-            q["project"] = q["target"]
-            cand = suggest(q)
-            det, fld = [], []
-            for r, c in zip(q.itertuples(index=False), cand, strict=True):
-                det.append({"issue": "unqualified", "role": r.role, "cadre": r.source}
-                           | ({"candidate": c} if c else {}))
-                fld.append({"cadre": names.get(r.source, r.source),
-                            "role": ctx.label("role_", r.role),
-                            "expected": ctx.label("team_expect_", r.role),
-                            "cand": ctx.candidate(names.get(c) if c else None)})
-            parts.append(raw_findings(q["target"], [[s] for s in q["source"]], det,
-                                      "rule_team_qualification", "sugg_team_role", fld))
+        parts.extend(_qualification(ctx, act, cad, roles, p["tie_type"], projects, suggest))
     return pd.concat(parts, ignore_index=True) if parts else empty_raw()
+
+
+def _qualification(ctx: AuditContext, act: pd.DataFrame, cad: pd.DataFrame, roles: list,
+                   tie_type: str, projects, suggest) -> list[pd.DataFrame]:
+    """The ``qualification`` check of :func:`team`: active holders the data shows not to
+    qualify (:func:`_fails`), holders who work at a unit the project serves, and one
+    ``unchecked`` finding per role whose columns (:data:`NEEDS`) are absent."""
+    names = ctx.names
+    parts = []
+    holders = cad[cad["id"].isin(act["source"]).to_numpy()]  # merge a few rows, not all
+    a = act.merge(holders, left_on="source", right_on="id", how="left")
+    bad = np.zeros(len(a), dtype=bool)
+    for role in roles:
+        m = (a["role"] == role).to_numpy()
+        if not m.any():
+            continue
+        missing = [col for col, types in NEEDS.get(role, ()) if not ctx.known(col, *types)]
+        if missing:
+            parts.append(unchecked(ctx, f"unchecked_team_{role}", missing))
+            continue
+        bad[m] = _fails(a[m], role)
+    sv = served_units(ctx, projects, tie_type)
+    served = pd.MultiIndex.from_arrays([a["target"], a["home"]]).isin(
+        pd.MultiIndex.from_frame(sv)) if len(sv) else np.zeros(len(a), dtype=bool)
+    a["served"] = served
+    q = a[bad | served].sort_values(["target", "role", "source"]).reset_index(drop=True)
+    if len(q):
+        q["project"] = q["target"]
+        cand = suggest(q)
+        det, fld = [], []
+        for r, c in zip(q.itertuples(index=False), cand, strict=True):
+            det.append({"issue": "served_unit" if r.served else "unqualified", "role": r.role,
+                        "cadre": r.source} | ({"unit": r.home} if r.served else {})
+                       | ({"candidate": c} if c else {}))
+            fld.append({"cadre": names.get(r.source, r.source),
+                        "role": ctx.label("role_", r.role),
+                        "expected": ctx.label("team_expect_", r.role),
+                        "unit": names.get(r.home, r.home) if r.served else "",
+                        "cand": ctx.candidate(names.get(c) if c else None)})
+        msg = np.where(q["served"].to_numpy(bool), "rule_team_served", "rule_team_qualification")
+        parts.append(raw_findings(q["target"], [[s] for s in q["source"]], det, msg,
+                                  "sugg_team_role", fld))
+    return parts
 
 
 def composition(ctx: AuditContext, rule) -> pd.DataFrame:

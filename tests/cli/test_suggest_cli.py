@@ -14,7 +14,9 @@ def test_plan_on_a_sample(tmp_path, capsys):
     text = capsys.readouterr().out
     assert text.startswith("Suggested ties: 3 (audit date 2025-06-30)")
     assert "3 closed, 0 opened; components 4 -> 1" in text
-    assert "isolated_units:Q-E033" in text and "beyond the budget" in text
+    # findings are named by the audit's sentence (Q-E033 is 泉州裕隆供应链有限公司), not by key
+    assert "泉州裕隆供应链有限公司 has no cross-organization tie" in text
+    assert "isolated_units:Q-E033" not in text and "beyond the budget" in text
     plan = pd.read_csv(out, encoding="utf-8-sig")
     assert len(plan) == 3 and set(plan["type"]) == {"co_building"}
 

@@ -31,8 +31,10 @@ def test_unit_scores_by_hand(graph_factory):
     assert t["fragile"].tolist() == [False, True, False, False, False]
     assert t["on_bridge"].tolist() == [False, True, True, False, False]
     assert t["mean_strength"].iloc[1:].tolist() == pytest.approx([0, 0, 1 / 12, 1 / 12])
-    # A1 isolated: 1. P1: 0.4 + 0.2 + 0.4 * 1. E2: 0.2 + 0.4 * 1. C1, E1: 0.4 * 11/12.
-    assert t["score"].tolist() == pytest.approx([1.0, 1.0, 0.6, 0.4 * 11 / 12, 0.4 * 11 / 12])
+    # A1 isolated: 1. P1: 0.38 + 0.19 + 0.38 * 1 (fragile on a bridge, no activity: still
+    # below the isolated unit). E2: 0.19 + 0.38 * 1. C1, E1: 0.38 * 11/12.
+    assert t["score"].tolist() == pytest.approx([1.0, 0.95, 0.57, 0.38 * 11 / 12,
+                                                 0.38 * 11 / 12])
     assert t.loc["P1", ["type", "zone", "sector"]].tolist() == ["park", "Z2", "park"]
     assert t.loc["A1", "sector"] == "government"
 
@@ -42,7 +44,7 @@ def test_as_of(graph_factory):
     t = s.set_index("id")
     # before K3's post P1 is isolated and the triangle has no bridge
     assert bool(t.loc["P1", "isolated"]) and t.loc["P1", "score"] == 1.0
-    assert t.loc["E2", "score"] == pytest.approx(0.4)
+    assert t.loc["E2", "score"] == pytest.approx(0.38)
 
 
 def test_zone_scores_by_hand(graph_factory):
@@ -50,13 +52,14 @@ def test_zone_scores_by_hand(graph_factory):
     z = pl.metrics.zone_scores(g)
     expected = pd.DataFrame({
         "group": ["Z1", "Z2"], "units": [3, 2],
-        "mean_score": [(0.6 + 2 * 0.4 * 11 / 12) / 3, 1.0],
+        "mean_score": [(0.57 + 2 * 0.38 * 11 / 12) / 3, (1.0 + 0.95) / 2],
         "weak_share": [1 / 3, 1.0], "isolated": [0, 1],
     })
     pd.testing.assert_frame_equal(z, expected, check_dtype=False)
     by_sector = pl.metrics.zone_scores(g, by="sector").set_index("group")
     assert list(by_sector.index) == ["community", "enterprise", "government", "park"]
-    assert by_sector.loc["enterprise", "mean_score"] == pytest.approx((0.6 + 0.4 * 11 / 12) / 2)
+    assert by_sector.loc["enterprise", "mean_score"] == pytest.approx(
+        (0.57 + 0.38 * 11 / 12) / 2)
 
 
 @pytest.mark.filterwarnings("ignore::partylinks.ValidationWarning")
@@ -70,3 +73,14 @@ def test_samples_in_range_and_isolated_score_one():
     z = pl.metrics.zone_scores(g)
     assert z["units"].sum() == len(s)
     assert z["isolated"].sum() == s["isolated"].sum()
+
+
+def test_isolated_unit_always_ranks_strictly_weakest(graph_factory):
+    """An isolated unit against the weakest possible tied unit: fragile, on a bridge, one
+    tie of one type through one cadre and no event."""
+    nodes = [("C1", "community", "Z1"), ("E1", "enterprise", "Z1"), ("A1", "agency", "Z1"),
+             ("K1", "cadre", "Z1")]
+    edges = [("K1", "C1", "works_at"), ("K1", "E1", "part_time_post")]
+    s = pl.metrics.weak_linkage_score(graph_factory(nodes, edges)).set_index("id")
+    assert s["score"].to_dict() == pytest.approx({"A1": 1.0, "C1": 0.95, "E1": 0.95})
+    assert s.index.tolist() == ["A1", "C1", "E1"]

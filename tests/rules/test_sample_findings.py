@@ -75,6 +75,7 @@ def test_yongchun_findings(yongchun):
         "key_persons": [("Y-K0010", "", ("Y-A20", "Y-E007")), ("Y-K0115", "", ("Y-E019",))],
         "branch_size": [],
         "joint_branch_size": [],
+        "own_branch_due": [],
         # 5: "the policy slot is not held by a township cadre"
         "team_qualification": [("Y-J07", "unqualified:policy", ("Y-K0025",))],
         # not in the README's table: Y-E007's only tie is to Y-A20 (spot 8), which is in no
@@ -82,6 +83,7 @@ def test_yongchun_findings(yongchun):
         "council_reach": [("Y-E007", "", ("Y-U01",))],
         "grid_staffed": [],
         "compound_registration": [],
+        "unmet_needs": [],
     }
     expired = yongchun.findings[yongchun.findings["node_id"] == "Y-J13"].iloc[0]
     assert expired["detail"]["end"] == "2025-03-31"
@@ -111,10 +113,12 @@ def test_quanzhou_findings(quanzhou):
         "branch_size": [("Q-B113", "too_many_members", ())],
         "joint_branch_size": [("Q-B051", "joint_too_many_units",
                                ("Q-E003", "Q-E004", "Q-E005", "Q-E006", "Q-E007", "Q-E008"))],
+        "own_branch_due": [],
         "team_qualification": [],
         "council_reach": [],
         "grid_staffed": [],
         "compound_registration": [],
+        "unmet_needs": [],
     }
     big = quanzhou.findings[quanzhou.findings["node_id"] == "Q-B113"].iloc[0]
     assert big["detail"]["count"] == 55

@@ -75,7 +75,7 @@ def test_team_suggests_the_least_loaded_qualified_cadre_not_on_the_team():
     # the only coordinator-qualified cadre, K1, is on no team of J3
     assert by[("J3", "missing_role", "coordinator")].detail["candidate"] == "K1"
     assert by[("J3", "missing_role", "support")].suggestion == \
-        "appoint a young cadre as support of name-J3 (for example name-K4)"
+        "appoint a young cadre of an agency as support of name-J3 (for example name-K4)"
 
 
 def test_team_before_the_appointment_ended():
