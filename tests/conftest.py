@@ -24,3 +24,24 @@ def make_graph(nodes: list[tuple], edges: list[tuple], **kw) -> pl.LinkGraph:
 @pytest.fixture
 def graph_factory():
     return make_graph
+
+
+_WATCHED_RC = ("text.parse_math", "font.family", "svg.fonttype", "pdf.fonttype",
+               "axes.unicode_minus")
+
+
+@pytest.fixture(autouse=True)
+def _charts_leave_rcparams_alone(request):
+    """No function of the library may change the user's global matplotlib settings.
+
+    Not checked around the browser tests: their server draws charts in its own threads
+    while the test runs, inside the (serialized) chart context."""
+    if "test_browser" in request.node.nodeid:
+        yield
+        return
+    before = {k: matplotlib.rcParams[k] for k in _WATCHED_RC}
+    yield
+    after = {k: matplotlib.rcParams[k] for k in _WATCHED_RC}
+    changed = {k: (before[k], after[k]) for k in _WATCHED_RC if before[k] != after[k]}
+    matplotlib.rcParams.update(before)
+    assert not changed, f"global rcParams changed: {changed}"

@@ -25,6 +25,13 @@ start, the first row), as the unit projection does for hosts. Every row carries 
 " / "), and rows come in depth-first order (each node after its parent, siblings by id),
 so a county committee reads its whole chain top-down. The tree walk is level by level in
 numpy (no recursion): a party tree of 100,000 branches costs one array pass per level.
+
+A tree deeper than ``PATH_NAMES`` levels (a long chain, careless or hostile data) is
+walked in time and memory proportional to its size times the logarithm of its depth, not
+its size times its depth: depths by pointer jumping, distinct counts from the lowest
+common ancestors of consecutive occurrences in depth-first order, and the ``path`` of a
+node deeper than ``PATH_NAMES`` shortened to the root, ``…`` and the last
+``PATH_NAMES - 2`` names (a 20,000-deep chain takes about a second).
 """
 
 from __future__ import annotations
@@ -44,10 +51,118 @@ from ._tree import (
     subtree_sum,
 )
 
-__all__ = ["rollup", "SEP"]
+__all__ = ["rollup", "SEP", "PATH_NAMES"]
 
 SEP = " / "
 """Separator of the names in the ``path`` column."""
+
+PATH_NAMES = 32
+"""At most this many names in a ``path``: deeper nodes show the root, ``…`` and the last
+``PATH_NAMES - 2`` names. Trees at most this deep are walked level by level."""
+
+
+def _depths(parent: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Depth of every node by pointer jumping: O(n log depth); a cycle raises the
+    ``ValueError`` of :func:`partylinks.change._tree.depths` naming its nodes."""
+    anc = np.asarray(parent, dtype=np.int64).copy()
+    dist = (anc >= 0).astype(np.int64)
+    for _ in range(int(np.log2(max(len(anc), 1))) + 2):
+        live = np.flatnonzero(anc >= 0)
+        if not len(live):
+            return dist
+        a = anc[live]
+        dist[live] = dist[live] + dist[a]
+        anc[live] = anc[a]
+    return depths(parent, ids)  # pointers left after log2(n) jumps: a cycle; raises
+
+
+def _preorder(parent: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(order, size)``: the nodes in depth-first order, siblings by id (the order of
+    :func:`partylinks.change._tree.dfs_order`), and the size of every subtree, with an
+    explicit stack (no recursion, any depth)."""
+    n = len(parent)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(np.asarray(ids).astype(str), kind="stable")] = np.arange(n)
+    by = np.lexsort((rank, parent))
+    start = np.searchsorted(parent[by], np.arange(-1, n + 1))
+    kids = [by[start[v + 1]:start[v + 2]] for v in range(-1, n)]
+    stack = kids[0][::-1].tolist()
+    order: list[int] = []
+    while stack:
+        v = stack.pop()
+        order.append(v)
+        stack.extend(kids[v + 1][::-1].tolist())
+    pre = np.asarray(order, dtype=np.int64)
+    size = np.ones(n, dtype=np.int64)
+    par = parent[pre]
+    for v, p in zip(pre[::-1].tolist(), par[::-1].tolist(), strict=True):
+        if p >= 0:
+            size[p] += size[v]
+    return pre, size
+
+
+def _lca(parent: np.ndarray, depth: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Lowest common ancestors of the node pairs ``(a[i], b[i])`` of one tree, by binary
+    lifting (O((n + pairs) log depth))."""
+    up = [np.where(parent >= 0, parent, np.arange(len(parent)))]
+    for _ in range(int(depth.max(initial=0)).bit_length()):
+        up.append(up[-1][up[-1]])
+    a, b = a.copy(), b.copy()
+    swap = depth[a] < depth[b]
+    a[swap], b[swap] = b[swap], a[swap]
+    diff = depth[a] - depth[b]
+    for k, jump in enumerate(up):
+        m = ((diff >> k) & 1).astype(bool)
+        a[m] = jump[a[m]]
+    for jump in reversed(up):
+        m = jump[a] != jump[b]
+        a[m], b[m] = jump[a[m]], jump[b[m]]
+    return np.where(a == b, a, up[0][a])
+
+
+def _distinct_deep(parent, depth, pre, size, owner, item, weight=None) -> np.ndarray:
+    """Per node, the sum of ``weight[item]`` (1 by default) over the distinct items hung
+    (through ``owner``) in its subtree: +w at every owner of an item, -w at the lowest
+    common ancestor of every two consecutive owners of the item in depth-first order,
+    summed over the subtree."""
+    n = len(parent)
+    owner = np.asarray(owner, dtype=np.int64)
+    item = np.asarray(item, dtype=np.int64)
+    tin = np.empty(n, dtype=np.int64)
+    tin[pre] = np.arange(n)
+    o = np.lexsort((tin[owner], item))
+    owner, item = owner[o], item[o]
+    keep = np.ones(len(owner), dtype=bool)
+    keep[1:] = (owner[1:] != owner[:-1]) | (item[1:] != item[:-1])
+    owner, item = owner[keep], item[keep]
+    w = np.ones(len(item)) if weight is None else np.asarray(weight, dtype=float)[item]
+    acc = np.zeros(n)
+    np.add.at(acc, owner, w)
+    same = np.flatnonzero(item[1:] == item[:-1])
+    if len(same):
+        np.add.at(acc, _lca(parent, depth, owner[same], owner[same + 1]), -w[same])
+    csum = np.concatenate([[0.0], np.cumsum(acc[pre])])
+    return csum[tin + size] - csum[tin]
+
+
+def _paths_deep(parent: np.ndarray, pre: np.ndarray, labels) -> np.ndarray:
+    """The ``path`` of every node, at most :data:`PATH_NAMES` names (see the module)."""
+    labels = [str(x) for x in labels]
+    keep = PATH_NAMES - 2
+    root = [""] * len(parent)
+    tail: list[tuple] = [()] * len(parent)
+    full = np.zeros(len(parent), dtype=bool)
+    out = np.empty(len(parent), dtype=object)
+    for v, p in zip(pre.tolist(), parent[pre].tolist(), strict=True):
+        if p < 0:
+            root[v], tail[v], full[v] = labels[v], (labels[v],), True
+        else:
+            t = tail[p] + (labels[v],)
+            root[v] = root[p]
+            full[v] = full[p] and len(t) <= PATH_NAMES
+            tail[v] = t if full[v] else t[-keep:]
+        out[v] = SEP.join(tail[v]) if full[v] else SEP.join((root[v], "…") + tail[v])
+    return out
 
 
 def _findings_per_unit(g, gs, as_of, report) -> pd.Series:
@@ -71,13 +186,33 @@ def _edges(gs, etype: str):
     return (s[m], t[m], e["start"].to_numpy()[m], e["end"].to_numpy()[m])
 
 
+def _deep(depth: np.ndarray) -> bool:
+    return int(depth.max(initial=0)) >= PATH_NAMES
+
+
 def _frame(ids, parent, depth, labels, cols: dict) -> pd.DataFrame:
     pid = np.where(parent >= 0, ids[np.maximum(parent, 0)], None)
+    if _deep(depth):
+        pre, _ = _preorder(parent, ids)
+        path = _paths_deep(parent, pre, labels)
+    else:
+        pre, path = dfs_order(parent, depth, ids), paths(parent, depth, labels, SEP)
     out = pd.DataFrame({"id": ids, **cols.pop("_front"), "parent": pd.Series(pid, dtype=object),
-                        "depth": depth, "path": paths(parent, depth, labels, SEP)})
+                        "depth": depth, "path": path})
     for k, v in cols.items():
         out[k] = v
-    return out.iloc[dfs_order(parent, depth, ids)].reset_index(drop=True)
+    return out.iloc[pre].reset_index(drop=True)
+
+
+def _distinct(parent, depth, owner, item, ids, weight=None) -> np.ndarray:
+    """Distinct items per subtree (weighted by ``weight[item]`` when given)."""
+    if _deep(depth):
+        pre, size = _preorder(parent, ids)
+        return _distinct_deep(parent, depth, pre, size, owner, item, weight)
+    if weight is None:
+        return subtree_distinct(parent, owner, item)
+    keys = distinct_pairs(parent, owner, item)
+    return np.bincount(keys[0], weights=weight[keys[1]], minlength=len(parent))
 
 
 def _party(g, gs, as_of, report) -> pd.DataFrame:
@@ -90,29 +225,29 @@ def _party(g, gs, as_of, report) -> pd.DataFrame:
     s, t, st, en = _edges(gs, "reports_to")
     ok = (local[s] >= 0) & (local[t] >= 0)
     parent = pick_parent(local[s[ok]], local[t[ok]], st[ok], en[ok], len(bcode))
-    depth = depths(parent, ids)
+    depth = _depths(parent, ids)
     unit_of = gs.projection.unit_of
     host = unit_of[bcode]
     s, t, _, _ = _edges(gs, "member_of")
     ok = (types[s] == "cadre") & (local[t] >= 0)
-    members = subtree_distinct(parent, local[t[ok]], s[ok])
+    members = _distinct(parent, depth, local[t[ok]], s[ok], ids).astype(np.int64)
     direct = np.bincount(local[t[ok]], minlength=len(bcode))
     has = host >= 0
-    hosts = subtree_distinct(parent, np.flatnonzero(has), host[has])
+    hosts = _distinct(parent, depth, np.flatnonzero(has), host[has], ids).astype(np.int64)
     ug = unit_graph(g, as_of)
     iso_node = np.zeros(n_all, dtype=bool)
     iso_node[ug.node_code[ug.degree() == 0]] = True
     isolated_host = has & iso_node[np.maximum(host, 0)]
-    iso = subtree_distinct(parent, np.flatnonzero(isolated_host), host[isolated_host])
+    iso = _distinct(parent, depth, np.flatnonzero(isolated_host), host[isolated_host],
+                    ids).astype(np.int64)
     per_unit = _findings_per_unit(g, gs, as_of, report)
     nf = np.zeros(n_all, dtype=np.int64)
     if len(per_unit):
         codes = gs.node_index.get_indexer(per_unit.index)
         nf[codes[codes >= 0]] = per_unit.to_numpy()[codes >= 0]
     # findings are summed over *distinct* host units: weight each (branch, host) pair once
-    f_owner, f_item = np.flatnonzero(has), host[has]
-    keys = distinct_pairs(parent, f_owner, f_item)
-    findings = np.bincount(keys[0], weights=nf[keys[1]], minlength=len(bcode)).astype(np.int64)
+    findings = _distinct(parent, depth, np.flatnonzero(has), host[has], ids,
+                         weight=nf).astype(np.int64)
     nodes = gs.nodes.iloc[bcode]
     names = nodes["name"].to_numpy(dtype=object)
     node_ids = gs.node_index.to_numpy()
@@ -142,7 +277,7 @@ def _admin(g, gs, as_of, report, lang) -> pd.DataFrame:
     parent = np.where(parent >= 0, parent, n_u + zidx)
     parent = np.concatenate([parent, np.full(len(zlabels), -1, dtype=np.int64)])
     ids = np.concatenate([ug.ids, zlabels]).astype(object)
-    depth = depths(parent, ids)
+    depth = _depths(parent, ids)
     n = len(ids)
     is_unit = np.arange(n) < n_u
     utype = np.concatenate([nodes["type"].astype(object).to_numpy(),

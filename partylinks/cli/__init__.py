@@ -13,7 +13,8 @@ import sys
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ["validate", "summary", "generate", "audit", "policy", "chart", "compare", "suggest"]
+COMMANDS = ["validate", "summary", "template", "generate", "audit", "policy", "chart", "compare",
+            "suggest", "serve"]
 """Command modules, in the order ``--help`` lists them."""
 
 
@@ -53,22 +54,40 @@ def main(argv: list[str] | None = None) -> int:
     Output into a pipe whose reader stops early ends quietly with exit status 141, whether
     standard output is buffered or not: the last flush happens here, inside the guard, not at
     interpreter exit.
+
+    Everything written to standard output and standard error passes through
+    :func:`partylinks.safe.visible_text` (newlines kept), so that data can send no escape
+    code to the terminal. A documented error of partylinks (a ``ValidationError``,
+    ``PolicyError``, ...), a ``ValueError`` or an ``OSError`` (a missing file, an output
+    path that is a folder) ends the command with one line in the user's language and
+    exit status 2, never a traceback; ``PARTYLINKS_DEBUG=1`` shows the traceback.
     """
-    try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        if not getattr(args, "func", None):
-            parser.print_help()
-            code = 0
-        else:
-            code = int(args.func(args) or 0)
-        sys.stdout.flush()
-        return code
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_BROKEN_PIPE
+    from ._common import visible_streams
+
+    args = None
+    with visible_streams():
+        try:
+            parser = build_parser()
+            args = parser.parse_args(argv)
+            if not getattr(args, "func", None):
+                parser.print_help()
+                code = 0
+            else:
+                code = int(args.func(args) or 0)
+            sys.stdout.flush()
+            return code
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
+        except Exception as exc:  # noqa: BLE001  (one line instead of a traceback)
+            if os.environ.get("PARTYLINKS_DEBUG"):
+                raise
+            from ._common import EXIT_INVALID, error_line
+
+            print(error_line(exc, getattr(args, "lang", None)), file=sys.stderr)
+            return EXIT_INVALID
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,6 +15,13 @@ and no name that the format reserves:
   ``end`` for the timeline); any other column whose name the formats reserve
   (``id``, ``label``, ``pid``, ``viz``, ``key``, ...) is prefixed with ``attr_``.
 
+Text is made safe for every XML reader: characters XML 1.0 forbids (control characters
+such as ``\x01``, lone surrogates, U+FFFE, U+FFFF) in ids, names, attribute names and
+values are replaced by visible escapes (``\x01``, ``\uffff``; see
+:func:`partylinks.safe.xml_text`). The file is written beside its destination and moved
+into place when complete, so an error never leaves an empty or partial file, and a
+destination that is a folder is refused before anything is written.
+
 Units also get ``sector``; branches and cadres get ``unit``, the unit they stand for in
 the projection (host unit, home unit). With ``units=True`` the file holds the unit graph
 instead: units as nodes, one undirected edge per tied unit pair with ``weight`` (number
@@ -23,11 +30,17 @@ of ties), ``n_carriers``, ``tie_types`` and ``carriers``.
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+
+from ..safe import xml_text
 
 __all__ = ["to_gexf", "to_graphml", "export_graph"]
 
@@ -84,7 +97,7 @@ def _column(col: pd.Series) -> list:
     out = []
     for v in values:
         v = _flat(v)
-        out.append(None if _missing(v) or v == "" else str(v))
+        out.append(None if _missing(v) or v == "" else xml_text(str(v)))
     return out
 
 
@@ -92,6 +105,7 @@ def _records(df: pd.DataFrame, rename: dict[str, str], reserved: set[str]) -> li
     cols = {}
     for c in df.columns:
         name = rename.get(c, c)
+        name = xml_text(str(name))
         if name in reserved:
             name = f"attr_{name}"
         cols[name] = _column(df[c])
@@ -102,7 +116,7 @@ def _records(df: pd.DataFrame, rename: dict[str, str], reserved: set[str]) -> li
 
 def _typed_graph(g) -> nx.MultiDiGraph:
     nodes = g.nodes.drop(columns=["id"])
-    ids = g.node_index.astype(str).tolist()
+    ids = [xml_text(i) for i in g.node_index.astype(str)]
     extra = pd.DataFrame(index=nodes.index)
     extra["sector"] = nodes["type"].astype(object).map(g.schema.sector)
     unit = g.unit_of.to_numpy(dtype=object)
@@ -114,8 +128,8 @@ def _typed_graph(g) -> nx.MultiDiGraph:
         a["label"] = a.get("name", nid)
         G.add_node(nid, **a)
     e = g.edges
-    src = e["source"].astype(str).tolist()
-    dst = e["target"].astype(str).tolist()
+    src = [xml_text(i) for i in e["source"].astype(str)]
+    dst = [xml_text(i) for i in e["target"].astype(str)]
     eattrs = _records(e.drop(columns=["source", "target"]), _EDGE_RENAME, _EDGE_RESERVED)
     if "weight" in e and not pd.api.types.is_numeric_dtype(e["weight"]):
         for a in eattrs:  # GEXF and Gephi need a number there
@@ -137,7 +151,7 @@ def _unit_graph(g) -> nx.Graph:
     nodes = g.nodes.iloc[ug.node_code].drop(columns=["id"])
     nodes = nodes.assign(sector=nodes["type"].astype(object).map(g.schema.sector))
     attrs = _records(nodes, {}, _NODE_RESERVED)
-    ids = ug.ids.astype(str).tolist()
+    ids = [xml_text(i) for i in ug.ids.astype(str)]
     G = nx.Graph()
     for nid, a in zip(ids, attrs, strict=True):
         a["label"] = a.get("name", nid)
@@ -152,13 +166,46 @@ def _unit_graph(g) -> nx.Graph:
         "weight": grp.size(),
         "n_carriers": grp["carrier"].nunique(),
         "tie_types": grp["tie_type"].agg(lambda s: ";".join(sorted(set(s)))),
-        "carriers": grp["carrier"].agg(lambda s: ";".join(sorted(set(s)))),
+        "carriers": grp["carrier"].agg(lambda s: xml_text(";".join(sorted(set(s))))),
     }).reset_index()
     for k, row in enumerate(pairs.itertuples(index=False)):
         G.add_edge(ids[row.lo], ids[row.hi], id=f"p{k}", weight=int(row.weight),
                    n_carriers=int(row.n_carriers), tie_types=row.tie_types,
                    carriers=row.carriers)
     return G
+
+
+def _write_lines(path: Path, lines: Iterable[str]) -> Path:
+    """Write ``lines`` (one per line) to ``path`` through a temporary file beside it that
+    replaces ``path`` only when complete; on an error nothing is left behind."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            for line in lines:
+                f.write(line)
+                f.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+_GEXF_KEY = re.compile(r'\s*<attribute id="(\d+)" title="networkx_key" type="string" />')
+
+
+def _gexf_lines(G: nx.Graph) -> Iterable[str]:
+    """GEXF text of ``G`` without the ``networkx_key`` attribute that networkx adds to the
+    edges of a multigraph (it repeats the edge id)."""
+    text = "\n".join(nx.generate_gexf(G))
+    m = _GEXF_KEY.search(text)
+    if m:
+        text = text[:m.start()] + text[m.end():]
+        text = re.sub(rf'\s*<attvalue for="{m.group(1)}" value="[^"]*" />', "", text)
+        text = re.sub(r"\s*<attvalues>\s*</attvalues>", "", text)
+    return [text]
 
 
 def export_graph(g, *, units: bool = False, as_of=None) -> nx.Graph:
@@ -224,9 +271,7 @@ def to_gexf(g, path: str | Path, *, units: bool = False, as_of=None) -> Path:
     >>> G.number_of_nodes(), G.number_of_edges(), G.nodes["E1"]["label"]
     (8, 9, '永兴纺织')
     """
-    path = Path(path)
-    nx.write_gexf(export_graph(g, units=units, as_of=as_of), path)
-    return path
+    return _write_lines(Path(path), _gexf_lines(export_graph(g, units=units, as_of=as_of)))
 
 
 def to_graphml(g, path: str | Path, *, units: bool = False, as_of=None) -> Path:
@@ -257,6 +302,5 @@ def to_graphml(g, path: str | Path, *, units: bool = False, as_of=None) -> Path:
     >>> G.number_of_nodes(), G.number_of_edges(), G.nodes["K1"]["type"]
     (8, 9, 'cadre')
     """
-    path = Path(path)
-    nx.write_graphml(export_graph(g, units=units, as_of=as_of), path)
-    return path
+    G = export_graph(g, units=units, as_of=as_of)
+    return _write_lines(Path(path), nx.generate_graphml(G))

@@ -74,8 +74,10 @@ VALIDATION = {
         "unit projection",
     },
     "multiple_hosts": {
-        "zh": "党组织“{value}”有多个依托单位，按最新的一条（{chosen}）计算",
-        "en": "branch '{value}' has several hosted_by edges; the latest one ({chosen}) is used",
+        "zh": "党组织“{value}”有多个依托单位（如联合党支部）：其党员的联系计入最新的一条（{chosen}），"
+              "其余单位算作该党组织联合覆盖的单位",
+        "en": "branch '{value}' has several hosted_by edges (a joint branch, say): its members' "
+              "ties count for the latest one ({chosen}); the others count as units it covers",
     },
     "multiple_home_units": {
         "zh": "党员干部“{value}”有多个工作单位，按最新的一条（{chosen}）计算",
@@ -98,4 +100,6 @@ VALIDATION = {
     "issue_col_column": {"zh": "列", "en": "column"},
     "issue_col_value": {"zh": "值", "en": "value"},
     "issue_col_message": {"zh": "说明", "en": "message"},
+    "issue_col_code": {"zh": "问题代码", "en": "code"},
+    "issue_col_table": {"zh": "表", "en": "table"},
 }

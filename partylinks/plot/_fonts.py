@@ -26,6 +26,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -223,7 +224,9 @@ def chinese_rc(extra: dict[str, Any] | None = None) -> contextlib.AbstractContex
     text is written as paths (no font needed to view it) and PDF fonts are
     embedded as TrueType (``pdf.fonttype`` 42, small and searchable).
     Everything is restored on exit; the global :data:`matplotlib.rcParams` are
-    never changed.
+    never changed. matplotlib's settings are one per process: charts drawn at the same
+    time in several threads (a web server's) take turns, so that one chart's settings
+    never leak into another's.
 
     Parameters
     ----------
@@ -261,7 +264,17 @@ def chinese_rc(extra: dict[str, Any] | None = None) -> contextlib.AbstractContex
     }
     if extra:
         rc.update(extra)
-    return matplotlib.rc_context(rc)
+    return _serialized(matplotlib.rc_context(rc))
+
+
+_RC_LOCK = threading.RLock()
+"""Held while a chart's rcParams are in force (the same thread may nest them)."""
+
+
+@contextlib.contextmanager
+def _serialized(context: contextlib.AbstractContextManager[None]):
+    with _RC_LOCK, context:
+        yield
 
 
 def font_properties(**kwargs: Any) -> font_manager.FontProperties:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 import matplotlib.patheffects as pe
+import matplotlib.text as mtext
+import matplotlib.ticker as mticker
 import numpy as np
 from matplotlib.axes import Axes
 
+from ..safe import visible_text
 from .style import fp
 
-__all__ = ["short_name", "place_labels"]
+__all__ = ["short_name", "place_labels", "plain_texts"]
 
 # Legal-form suffixes that add length but no information to a label.
 _SUFFIXES = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司)$")
@@ -28,6 +31,55 @@ def short_name(name: str, limit: int = 10) -> str:
     """
     s = _SUFFIXES.sub("", str(name)) or str(name)
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def plain_texts(ax: Axes) -> Axes:
+    r"""Make every text of ``ax``'s figure draw exactly as written; return ``ax``.
+
+    Definition: for every :class:`matplotlib.text.Text` of the figure (titles, labels,
+    tick labels, legend entries, annotations) mathtext is turned off (``$x^2$`` is drawn
+    as the five characters, ``$\foo$`` is no longer an error) and control characters, bidi
+    marks and invisible characters are replaced by visible escapes
+    (:func:`partylinks.safe.visible_text`; newlines are kept), so that an SVG chart is
+    well-formed XML; fixed tick labels are treated the same way, as they are redrawn
+    from their formatter. Calling it again changes nothing.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_title("$x^2$\x01"); _ = ax.set_xticks([0], ["$$"])
+    >>> t = plain_texts(ax).title
+    >>> print(t.get_text()), t.get_parse_math()
+    $x^2$\x01
+    (None, False)
+    >>> plt.close(fig)
+    """
+    fig = ax.figure
+    for axis in (a for a_ in fig.get_axes() for a in (a_.xaxis, a_.yaxis)):
+        for fmt in (axis.get_major_formatter(), axis.get_minor_formatter()):
+            if isinstance(fmt, mticker.FixedFormatter):
+                fmt.seq = [visible_text(x, keep="\n") for x in fmt.seq]
+            elif isinstance(fmt, mticker.FuncFormatter) and not getattr(fmt, "_plain", False):
+                fmt.func = _visible_func(fmt.func)
+                fmt._plain = True
+    for a in fig.findobj():
+        gid = a.get_gid()
+        if isinstance(gid, str) and visible_text(gid) != gid:
+            a.set_gid(visible_text(gid))  # an SVG id, as well-formed XML
+        if isinstance(a, mtext.Text):
+            s = a.get_text()
+            v = visible_text(s, keep="\n")
+            if v != s:
+                a.set_text(v)
+            a.set_parse_math(False)
+    return ax
+
+
+def _visible_func(func):
+    def visible(x, pos=None):
+        return visible_text(func(x, pos), keep="\n")
+    return visible
 
 
 def _renderer(ax: Axes):
@@ -67,7 +119,7 @@ def place_labels(ax: Axes, xy: np.ndarray, texts: list[str], priority: np.ndarra
     """
     if not len(texts):
         return []
-    fig = ax.figure
+    fig = plain_texts(ax).figure
     fig.draw_without_rendering()
     renderer = _renderer(ax)
     trans = ax.transData
@@ -99,7 +151,8 @@ def place_labels(ax: Axes, xy: np.ndarray, texts: list[str], priority: np.ndarra
         best = None
         for dx, dy, ha, va in ((d, 0, "left", "center"), (-d, 0, "right", "center"),
                                (0, d, "center", "bottom"), (0, -d, "center", "top")):
-            t = ax.annotate(texts[i], xy=xy[i], xytext=(dx / pts_to_px, dy / pts_to_px),
+            t = ax.annotate(visible_text(texts[i], keep="\n"), xy=xy[i], parse_math=False,
+                            xytext=(dx / pts_to_px, dy / pts_to_px),
                             textcoords="offset points", ha=ha, va=va,
                             fontproperties=fp(size), zorder=6, path_effects=halo,
                             color=colors[i] if colors else "#222222", annotation_clip=False)

@@ -24,9 +24,11 @@ JSON (UTF-8, one object; field names are stable, ``format_version`` changes if t
   ``key_person``, ``components``, ``zones``, ``bridges``, ``tie_strength``, ``score``,
   ``coverage``, as available).
 
-Missing values are ``null``; dates are ISO strings.
+Missing values are ``null``; dates are ISO strings. The text is strict JSON: a NaN or
+infinite number is written as ``null``, never as ``NaN`` or ``Infinity``.
 
-CSV: the findings (UTF-8 with BOM, so Excel opens it with the right encoding), headers
+CSV: the findings (UTF-8 with BOM, so Excel opens it with the right encoding; rows end
+with CRLF, so a cell holding a line break or a lone carriage return is quoted), headers
 in the report language, lists as ``a; b``, ``detail`` as JSON text, and every text cell
 that a spreadsheet would run as a formula prefixed with ``'``
 (:func:`partylinks.safe.safe_frame`); the summary beside it as ``<name>.summary.csv``.
@@ -35,6 +37,7 @@ that a spreadsheet would run as a formula prefixed with ``'``
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +48,22 @@ from ._tables import display_frame
 __all__ = ["to_json_text", "write_json", "write_csv", "summary_csv_path", "FORMAT_VERSION"]
 
 FORMAT_VERSION = 1
+
+
+def _finite(obj):
+    """``obj`` with every NaN or infinite float (in lists and dicts too) as None, so that
+    the JSON is strict (no ``NaN``, no ``Infinity``, which JSON does not have)."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite(v) for v in obj]
+    return obj
+
+
+def _dumps(obj) -> str:
+    return json.dumps(_finite(obj), ensure_ascii=False, allow_nan=False, default=str)
 
 
 def _records(df: pd.DataFrame) -> str:
@@ -73,7 +92,7 @@ def to_json_text(report) -> str:
                    "rules": [r.to_dict() for r in report.policy.rules]},
         "counts": report.counts,
     }
-    body = json.dumps(head, ensure_ascii=False)[:-1]
+    body = _dumps(head)[:-1]
     tables = [("rules", report.rules), ("summary", report.summary),
               ("findings", report.findings)]
     parts = [body] + [f', "{k}": {_records(v)}' for k, v in tables]
@@ -81,8 +100,8 @@ def to_json_text(report) -> str:
     c = getattr(report, "comparison", None)
     if c is not None:
         comp = ", ".join(f'"{k}": {_records(v)}' for k, v in c.sections().items())
-        parts.append(f', "comparison": {{"before": {json.dumps(c.before)}, '
-                     f'"after": {json.dumps(c.after)}, {comp}}}')
+        parts.append(f', "comparison": {{"before": {_dumps(c.before)}, '
+                     f'"after": {_dumps(c.after)}, {comp}}}')
     parts.append(f', "metrics": {{{metrics}}}}}')
     return "".join(parts)
 
@@ -91,7 +110,8 @@ def write_json(report, path: str | Path) -> Path:
     """Write :func:`to_json_text` to ``path`` (UTF-8)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_json_text(report), encoding="utf-8")
+    # a lone surrogate (possible in text from Python) becomes the JSON escape \udXXX
+    path.write_bytes(to_json_text(report).encode("utf-8", errors="backslashreplace"))
     return path
 
 
@@ -121,7 +141,7 @@ def write_csv(report, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     for df, p in ((report.findings, path), (report.summary, summary_csv_path(path))):
         safe_frame(display_frame(df, report.lang, values=False)).to_csv(
-            p, index=False, encoding="utf-8-sig")
+            p, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
 

@@ -16,10 +16,10 @@ from partylinks.report.anonymize import anonymize_graph, pseudonyms
 
 def test_pseudonym_is_a_keyed_hmac_of_the_id():
     p = pseudonyms(["K1"], key="s3cret")
-    want = hmac.new(b"s3cret", b"K1", hashlib.sha256).hexdigest()[:6]
+    want = hmac.new(b"s3cret", b"K1", hashlib.sha256).hexdigest()[:12]
     assert p["K1"] == f"干部-{want}"
     assert p["K1"] != pseudonyms(["K1"], key="other")["K1"]
-    assert want != hashlib.sha256("林堃".encode()).hexdigest()[:6]
+    assert want != hashlib.sha256("林堃".encode()).hexdigest()[:12]
     assert pseudonyms(["K1"], key="s3cret", prefix="cadre")["K1"].startswith("cadre-")
 
 
@@ -33,9 +33,15 @@ def test_anonymize_graph_leaves_the_original_alone():
     g = hostile_graph()
     a = anonymize_graph(g, "k")
     assert g.nodes.set_index("id").loc["K1", "name"] == "林堃"
+    k1 = pseudonyms(["K1"], key="k")["K1"]
     names = a.nodes.set_index("id")["name"]
-    assert names["K1"].startswith("干部-") and names["C1"] == "桃源社区"
-    assert a.ties().equals(g.ties())
+    assert names[k1] == k1 and names["C1"] == "桃源社区" and "K1" not in names.index
+    # the same ties, with the cadre ids renamed
+    want = g.ties().assign(via=g.ties()["via"].replace({"K1": k1}))
+    got = a.ties()
+    cols = ["u", "v", "tie_type"]
+    assert got[cols].astype(str).values.tolist() == want[cols].astype(str).values.tolist()
+    assert "K1" not in set(got["via"].dropna())
 
 
 def test_anonymized_report_names_no_cadre(tmp_path):
@@ -63,6 +69,7 @@ def test_generated_key_is_written_beside_the_report(tmp_path):
     assert r.key not in repr(r)
 
 
-def test_empty_key_is_refused():
+def test_empty_key_is_refused(monkeypatch):
+    monkeypatch.setenv("PARTYLINKS_LANG", "en")
     with pytest.raises(ValueError, match="empty"):
         pl.audit(hostile_graph(), as_of="2025-06-30", anonymize=True, key="  ")
