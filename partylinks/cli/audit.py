@@ -12,10 +12,10 @@ import pandas as pd
 from ..datasets import sample_path
 from ..graph import ValidationError, ValidationWarning, load
 from ..graph.validate import format_issues
-from ..messages import msg
+from ..messages import msg, resolve_lang
 from ..progress import as_progress
-from ..report import FORMATS, ExcelRowLimitError, audit
-from ..report._tables import display_frame, label
+from ..report import FORMATS, ExcelRowLimitError, audit, audit_date
+from ..report.labels import people_frame
 from ..rules import PolicyError
 from ._common import (
     EXIT_FINDINGS,
@@ -45,9 +45,13 @@ def register(sub) -> None:
     add_dataset_args(p)
     add_lang_arg(p)
     p.add_argument("--out", metavar="FILE",
-                   help="写出报告的文件 / write the report to FILE (.xlsx, .html, .json, .csv)")
-    p.add_argument("--format", choices=["xlsx", "html", "json", "csv"],
+                   help="写出报告的文件 / write the report to FILE (.xlsx, .docx, .html, "
+                   ".json, .csv)")
+    p.add_argument("--format", choices=list(FORMATS),
                    help="报告格式（默认按文件后缀）/ report format (default: from the suffix)")
+    p.add_argument("--split-by", choices=["zone"], dest="split_by",
+                   help="另为每个片区写出一个整改清单 Excel 文件（<报告名>-<片区>.xlsx）/ also "
+                   "write one rectification workbook per zone (<report>-<zone>.xlsx)")
     p.add_argument("--policy", metavar="FILE",
                    help="审计策略 TOML 文件（默认内置策略）/ policy TOML file (default: the "
                    "bundled one; see `partylinks policy --init`)")
@@ -63,9 +67,10 @@ def register(sub) -> None:
                    help="用密钥化假名替换干部姓名 / replace cadre names by keyed pseudonyms")
     key = p.add_mutually_exclusive_group()
     key.add_argument("--key", metavar="KEY",
-                     help="假名密钥（隐含 --anonymize；不给则随机生成并写到报告旁的 .key 文件）/ "
-                     "pseudonym key (implies --anonymize; generated and saved beside the "
-                     "report as <report>.key when not given)")
+                     help="假名密钥（已弃用：会出现在进程列表中；请用 --key-file 或环境变量 "
+                     "PARTYLINKS_KEY。不给则随机生成并写到报告旁的 .key 文件）/ pseudonym key "
+                     "(deprecated: visible in the process list; use --key-file or "
+                     "PARTYLINKS_KEY. Generated and saved as <report>.key when not given)")
     key.add_argument("--key-file", metavar="FILE", dest="key_file",
                      help="从文件读取假名密钥 / read the pseudonym key from FILE")
     p.add_argument("--quiet", "-q", action="store_true",
@@ -78,7 +83,8 @@ def _load(args, prog):
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ValidationWarning)
-            g = load(path, schema=args.schema, lang=args.lang, progress=prog)
+            g = load(path, schema=args.schema, layout=getattr(args, "layout", None),
+                     lang=args.lang, progress=prog)
     except ValidationError as exc:
         print(exc.args[0].splitlines()[0], file=sys.stderr)
         print(format_issues(exc.issues, limit=200, lang=args.lang), file=sys.stderr)
@@ -132,22 +138,23 @@ def print_summary(report, file=None, command: str = "partylinks audit PATH",
         weak = weak.sort_values(["_e", "_w", "zone"], kind="stable").head(MAX_ZONES)
         shown = pd.concat([zones.loc[sorted(weak.index)], total])
         print(f"\n{msg('report_weakest_zones', lang, n=MAX_ZONES)}", file=file)
-        print_table(display_frame(shown, lang), file=file)
+        print_table(people_frame(shown, lang), file=file)
         print(msg("report_more_zones", lang, n=len(zones) - MAX_ZONES), file=file)
     else:
         print(f"\n{msg('report_by_zone', lang)}", file=file)
-        print_table(display_frame(s, lang), file=file)
+        print_table(people_frame(s, lang), file=file)
     r = report.rules
     r = r[(r["findings"] > 0).to_numpy() | (r["status"] != "ran").to_numpy()]
     if len(r):
         print(f"\n{msg('report_by_rule', lang)}", file=file)
-        print_table(display_frame(r[["rule", "kind", "severity", "status", "findings"]], lang),
-                    file=file)
+        kinds = dict(zip(report.rules["rule"], report.rules["kind"], strict=True))
+        print_table(people_frame(r[["rule", "kind", "severity", "status", "findings"]], lang,
+                                 report.labels, kinds), file=file)
     f = report.findings
     if len(f):
         print(f"\n{msg('report_top_findings', lang, n=min(TOP, len(f)))}", file=file)
         for row in f.head(TOP).itertuples(index=False):
-            sev = label("severity_", row.severity, lang)
+            sev = msg(f"severity_{row.severity}", lang)
             zone = "" if pd.isna(row.zone) else f"{row.zone} "
             print(f"[{sev}] {zone}{row.node_id} {row.message}", file=file)
             print(f"    -> {row.suggestion}", file=file)
@@ -160,32 +167,37 @@ def print_summary(report, file=None, command: str = "partylinks audit PATH",
 
 
 def run(args) -> int:
+    args.lang = lang = resolve_lang(args.lang)
     prog = as_progress(sys.stderr.isatty() and not args.quiet)
-    key = args.key
-    if args.key_file:
-        try:
-            key = Path(args.key_file).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            print(f"partylinks: cannot read the key file: {exc}", file=sys.stderr)
-            return EXIT_INVALID
-    anonymize = args.anonymize or key is not None
-    if args.sample and args.path:
-        print("partylinks: give PATH or --sample, not both", file=sys.stderr)
+    from ..report.anonymize import resolve_key  # key file (any bytes), PARTYLINKS_KEY
+
+    anonymize, key = resolve_key(args.anonymize, args.key, args.key_file, args.out, args.lang,
+                                 warn=lambda text: print(text, file=sys.stderr))
+    if bool(args.sample) == bool(args.path):
+        print(f"partylinks: {msg('rpt_cli_path_or_sample', lang)}", file=sys.stderr)
         return EXIT_INVALID
-    if not (args.sample or args.path):
-        print("partylinks: give a dataset PATH or --sample NAME", file=sys.stderr)
+    if args.path and not Path(args.path).exists():
+        print(f"partylinks: {msg('rpt_cli_no_file', lang, path=args.path)}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.split_by and not args.out:
+        print(f"partylinks: {msg('rpt_split_needs_out', lang)}", file=sys.stderr)
         return EXIT_INVALID
     if args.out and not args.format:
         suffix = Path(args.out).suffix.lstrip(".").lower()
         if suffix not in FORMATS:
-            print(f"partylinks: cannot tell the report format from {args.out!r}; use a "
-                  f"suffix or --format ({', '.join(FORMATS)})", file=sys.stderr)
+            text = msg("rpt_cli_format", lang, path=args.out, formats=", ".join(FORMATS))
+            print(f"partylinks: {text}", file=sys.stderr)
             return EXIT_INVALID
     g = _load(args, prog)
     if g is None:
         return EXIT_INVALID
+    as_of = args.as_of or (sample_date(args.sample) if args.sample else None)
     try:
-        as_of = args.as_of or (sample_date(args.sample) if args.sample else None)
+        audit_date(as_of)
+    except ValueError:
+        print(f"partylinks: {msg('rpt_cli_bad_date', lang, value=as_of)}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
         report = audit(g, policy=args.policy, as_of=as_of, lang=args.lang,
                        progress=prog, anonymize=anonymize, key=key,
                        compare_to=args.compare_to)
@@ -210,6 +222,11 @@ def run(args) -> int:
         kp = report.key_path(written)
         if kp is not None:
             print(msg("report_key_written", args.lang, path=kp), file=sys.stderr)
+        if args.split_by:
+            with prog.phase("write"):
+                files = report.to_rectification(out, split_by=args.split_by)
+            where = files[0].parent if files else out.parent
+            print(msg("rpt_rectify_written", args.lang, n=len(files), path=where))
     c = report.counts
     if args.fail_on == "error" and c["error"]:
         return EXIT_FINDINGS

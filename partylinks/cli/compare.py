@@ -55,7 +55,8 @@ def _load_other(path: str, args):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ValidationWarning)
-            return load(path, schema=args.schema, lang=args.lang)
+            return load(path, schema=args.schema, layout=getattr(args, "layout", None),
+                        lang=args.lang)
     except ValidationError as exc:
         print(exc.args[0].splitlines()[0], file=sys.stderr)
         return None

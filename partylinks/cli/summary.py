@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..messages import resolve_lang
 from ._common import add_dataset_args, add_lang_arg, load_or_exit
 
 
@@ -17,5 +18,5 @@ def register(sub) -> None:
 
 def run(args) -> int:
     g = load_or_exit(args)
-    print(g.summary())
+    print(g.summary(lang=resolve_lang(args.lang)))
     return 0

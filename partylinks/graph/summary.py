@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..messages import MESSAGES, msg, resolve_lang
+
 __all__ = ["GraphSummary", "summarize"]
 
 
@@ -28,6 +30,11 @@ class GraphSummary:
         Zone x node type counts (zones as rows, a ``total`` column).
     warnings : Series
         Count per validation warning code (cadres without home unit, ...).
+    lang : str or None
+        Language of ``repr`` and the notebook view (None: the library default,
+        :func:`partylinks.messages.resolve_lang`).
+    labels : dict
+        Type -> label in zh and en (from the graph's schema).
     """
 
     n_nodes: int
@@ -39,29 +46,64 @@ class GraphSummary:
     ties_by_type: pd.Series
     by_zone: pd.DataFrame
     warnings: pd.Series
+    lang: str | None = None
+    labels: dict | None = None
+
+    def _label(self, key) -> str:
+        lang = resolve_lang(self.lang)
+        key = str(key)
+        if self.labels and key in self.labels:
+            return self.labels[key][lang]
+        if key == "total":
+            return msg("rpt_gs_total", lang)
+        entry = MESSAGES.get(key)   # a validation warning code
+        if entry and lang == "zh":
+            return entry["zh"].split("“")[0].split("{")[0].rstrip("：:") or key
+        return key
+
+    def _head(self) -> str:
+        return msg("rpt_gs_head", self.lang, n_nodes=self.n_nodes, n_edges=self.n_edges,
+                   n_units=self.n_units, n_ties=self.n_ties)
+
+    def _zones(self) -> pd.DataFrame:
+        z = self.by_zone.rename(columns=self._label)
+        z.index = [msg("rpt_gs_no_zone", self.lang) if i == "(none)" else i for i in z.index]
+        z.index.name = msg("col_zone", self.lang)
+        return z
 
     def __repr__(self) -> str:
-        lines = [f"{self.n_nodes} nodes, {self.n_edges} edges, {self.n_units} units, "
-                 f"{self.n_ties} ties"]
-        lines.append("nodes: " + ", ".join(f"{k} {v}" for k, v in self.nodes_by_type.items()))
-        lines.append("edges: " + ", ".join(f"{k} {v}" for k, v in self.edges_by_type.items()))
-        lines.append("ties:  " + ", ".join(f"{k} {v}" for k, v in self.ties_by_type.items()))
+        lang = self.lang
+        sep = "，" if resolve_lang(lang) == "zh" else ", "
+        colon = "：" if resolve_lang(lang) == "zh" else ": "
+
+        def line(key, s):
+            return msg(key, lang) + colon + sep.join(f"{self._label(k)} {v}"
+                                                     for k, v in s.items())
+        lines = [self._head(), line("rpt_gs_nodes", self.nodes_by_type),
+                 line("rpt_gs_edges", self.edges_by_type), line("rpt_gs_ties",
+                                                               self.ties_by_type)]
         if len(self.warnings):
-            lines.append("warnings: " + ", ".join(f"{k} {v}" for k, v in self.warnings.items()))
-        lines.append("by zone:")
-        lines.append(self.by_zone.to_string())
+            lines.append(line("rpt_gs_warnings", self.warnings))
+        lines.append(msg("rpt_gs_by_zone", lang) + colon)
+        lines.append(self._zones().to_string())
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        head = html.escape(f"{self.n_nodes} nodes, {self.n_edges} edges, {self.n_units} units, "
-                           f"{self.n_ties} ties")
-        parts = [f"<p><b>LinkGraph</b>: {head}</p>",
+        lang = self.lang
+        parts = [f"<p><b>LinkGraph</b>: {html.escape(self._head())}</p>",
                  "<div style='display:flex;gap:2em;align-items:flex-start'>"]
-        for title, s in (("nodes", self.nodes_by_type), ("edges", self.edges_by_type),
-                         ("ties", self.ties_by_type)):
-            parts.append(s.rename(title).to_frame().to_html())
+        for key, s in (("rpt_gs_nodes", self.nodes_by_type), ("rpt_gs_edges",
+                                                               self.edges_by_type),
+                       ("rpt_gs_ties", self.ties_by_type)):
+            total = max(int(s.sum()), 1)
+            t = pd.DataFrame({msg("rpt_gs_count", lang): s.to_numpy(),
+                              msg("rpt_gs_share", lang): [f"{100 * v / total:.1f}%"
+                                                          for v in s.to_numpy()]},
+                             index=[self._label(k) for k in s.index])
+            t.index.name = msg(key, lang)
+            parts.append(t.to_html(escape=True))
         parts.append("</div>")
-        parts.append(self.by_zone.to_html())
+        parts.append(self._zones().to_html(escape=True))
         return "".join(parts)
 
     def to_frame(self) -> pd.DataFrame:
@@ -83,8 +125,16 @@ def _counts(s: pd.Series) -> pd.Series:
     return c
 
 
-def summarize(g) -> GraphSummary:
-    """Compute the :class:`GraphSummary` of a LinkGraph (see ``LinkGraph.summary``)."""
+def summarize(g, lang: str | None = None) -> GraphSummary:
+    """Compute the :class:`GraphSummary` of a LinkGraph (see ``LinkGraph.summary``), to be
+    shown in ``lang`` (None: the library default).
+
+    Examples
+    --------
+    >>> import partylinks as pl
+    >>> print(str(summarize(pl.datasets.house(), "zh")).splitlines()[0])
+    节点 8 个，关系 9 条，单位 4 个，单位间联系 3 条
+    """
     nodes = g.nodes
     ties = g.ties()
     zone = nodes["zone"].astype(object).fillna("(none)")
@@ -104,4 +154,7 @@ def summarize(g) -> GraphSummary:
         n_units=int(nodes["type"].isin(g.schema.unit_types).sum()), n_ties=len(ties),
         nodes_by_type=_counts(nodes["type"]), edges_by_type=_counts(g.edges["type"]),
         ties_by_type=_counts(ties["tie_type"]), by_zone=by_zone, warnings=w,
+        lang=lang, labels={k: {"zh": t.label_zh, "en": t.label_en}
+                           for d in (g.schema.node_types, g.schema.edge_types)
+                           for k, t in d.items()},
     )

@@ -8,16 +8,20 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from ..messages import msg
 from ._fonts import cjk_font_families
 from .layout import zone_quotient
 from .style import fp, label
 
-__all__ = ["draw_quotient", "strongest_links", "LINKS_PER_ZONE", "MAX_NUMBERS"]
+__all__ = ["draw_quotient", "strongest_links", "LINKS_PER_ZONE", "MAX_NUMBERS",
+           "MAX_ZONE_LABELS"]
 
 #: With more links than this per zone on average, only each zone's strongest are drawn.
 LINKS_PER_ZONE = 3
 #: Above this many lines, their numbers of ties are not written on them.
 MAX_NUMBERS = 40
+#: Above this many zones, only this many (most isolated units, then most units) are named.
+MAX_ZONE_LABELS = 40
 
 
 def _positions(n: int) -> np.ndarray:
@@ -42,7 +46,8 @@ def strongest_links(links: pd.DataFrame, zones: pd.Index, k: int) -> pd.DataFram
     return links.iloc[np.sort(top)]
 
 
-def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int | None) -> None:
+def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int | None,
+                  cmap=None) -> None:
     """Draw :func:`partylinks.plot.zone_quotient` of ``g`` on ``ax``.
 
     Zones sit on a circle (in order of first appearance, clockwise from the top), each
@@ -61,9 +66,11 @@ def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int | None) -> N
     n_units = int(zones["units"].sum())
     xy = _positions(nz)
     idx = pd.Index(zones["zone"])
-    cmap = mpl.colormaps["OrRd"]
+    cmap = mpl.colormaps[cmap or "OrRd"] if cmap is None or isinstance(cmap, str) else cmap
     share = (zones["isolated"] / zones["units"].clip(lower=1)).to_numpy()
-    vmax = max(0.2, float(share.max()) if len(share) else 0.2)
+    # the scale runs to the largest share drawn (at least 1%), so that shares of about
+    # 1% are not all near-white on a scale made for 20%
+    vmax = max(0.01, float(share.max()) if len(share) else 0.2)
     norm = mpl.colors.Normalize(0, vmax)
     ax.set_aspect("equal")
     ax.set_axis_off()
@@ -96,7 +103,11 @@ def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int | None) -> N
                     edgecolors="#555555", linewidths=0.8, zorder=3, gid="zones")
     radius_pt = np.sqrt(sizes) / 2
     size = 9 if nz <= 12 else 7.5
-    for k, row in zones.iterrows():
+    named = zones.index
+    if nz > MAX_ZONE_LABELS:  # label only the zones with most isolated units, then units
+        named = zones.sort_values(["isolated", "units"], ascending=False,
+                                  kind="stable").index[:MAX_ZONE_LABELS]
+    for k, row in zones.loc[named].iterrows():
         x, y = xy[k]
         text = f"{row['zone'] or label('no_zone', lang)}\n" + label(
             "quotient_node", lang, units=int(row["units"]), isolated=int(row["isolated"]))
@@ -118,6 +129,9 @@ def draw_quotient(g, ax: Axes, *, lang: str, as_of=None, limit: int | None) -> N
         Line2D([], [], color="#8c8c8c", linewidth=4, alpha=0.6,
                label=label("quotient_width", lang)),
     ]
+    if nz > MAX_ZONE_LABELS:
+        handles.append(Line2D([], [], linestyle="none", label=msg(
+            "rpt_zones_labelled", lang, n=nz, shown=MAX_ZONE_LABELS)))
     if trimmed:
         handles.append(Line2D([], [], linestyle="none", label=label(
             "quotient_strongest", lang, k=LINKS_PER_ZONE, shown=len(shown), total=len(links))))

@@ -7,9 +7,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.transforms import blended_transform_factory, offset_copy
 
-from ..messages import MESSAGES, check_lang, msg
+from ..messages import check_lang, msg
+from ._frame import add_source, chart_title, scaled
+from ._labels import plain_texts
 from .style import chart_rc, fp, get_axes, label
 
 __all__ = ["plot_coverage", "coverage_table"]
@@ -21,10 +23,9 @@ SEVERITY_CMAPS = {"error": "Reds", "warning": "Oranges", "info": "Blues"}
 
 
 def _rule_label(rule: str, kind: str, lang: str) -> str:
-    entry = MESSAGES.get(f"kind_{kind}")
-    if lang == "zh" and entry:
-        return f"{entry['zh']}\n{rule}"
-    return rule
+    from ..report.labels import rule_name
+
+    return rule_name(rule, kind, lang)
 
 
 def coverage_table(report) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -84,7 +85,9 @@ def _rgba(values: np.ndarray, cmap, norm) -> np.ndarray:
     return out
 
 
-def plot_coverage(report, ax: Axes | None = None, lang: str | None = None) -> Axes:
+def plot_coverage(report, ax: Axes | None = None, lang: str | None = None, *,
+                  cmap="RdYlGn", title: str | bool | None = None,
+                  source: str | None = None, max_zones: int | None = None) -> Axes:
     """Draw an audit's coverage scorecard: one row per zone, the total row last.
 
     The left columns are rates (:func:`coverage_table`): the share of units with at least
@@ -102,6 +105,15 @@ def plot_coverage(report, ax: Axes | None = None, lang: str | None = None) -> Ax
         Axes to draw on; a new figure is created when None.
     lang : {"zh", "en"}, optional
         Language of the labels; the report's language by default.
+    cmap : str or Colormap, default "RdYlGn"
+        Colormap of the rates, from 50% (its low end) to 100%.
+    title : str or False, optional
+        The chart's title instead of its own; False or "" for none.
+    source : str, optional
+        A note under the chart (e.g. the data source).
+    max_zones : int, optional
+        Draw at most this many zones: the ones with most errors, then warnings (and the
+        total row); the title says how many were left out. All zones when None.
 
     Returns
     -------
@@ -117,13 +129,21 @@ def plot_coverage(report, ax: Axes | None = None, lang: str | None = None) -> Ax
     """
     lang = check_lang(lang or report.lang)
     rates, counts = coverage_table(report)
+    n_zones = len(rates) - 1
+    if max_zones is not None and n_zones > max_zones:
+        s = report.summary.iloc[:-1]
+        keep = s.assign(_e=-s["findings_error"], _w=-s["findings_warning"]).sort_values(
+            ["_e", "_w", "zone"], kind="stable").head(max_zones).index
+        rows = [*sorted(keep), len(rates) - 1]
+        rates, counts = rates.iloc[rows], counts.iloc[rows]
     kinds = dict(zip(report.rules["rule"].astype(str), report.rules["kind"].astype(str),
                      strict=True))
     n_rows, n_rates, n_rules = len(rates), len(RATES), counts.shape[1]
     rate_vals = rates[list(RATES)].to_numpy(dtype=float)
     count_vals = counts.to_numpy(dtype=float)
     rgba = np.ones((n_rows, n_rates + n_rules, 4))
-    rgba[:, :n_rates] = _rgba(rate_vals, mpl.colormaps["RdYlGn"], mpl.colors.Normalize(0.5, 1))
+    rgba[:, :n_rates] = _rgba(rate_vals, mpl.colormaps[cmap] if isinstance(cmap, str) else cmap,
+                                 mpl.colors.Normalize(0.5, 1))
     col_max = np.maximum(count_vals[:-1].max(axis=0) if n_rows > 1 else count_vals.max(axis=0),
                          1)
     shade = np.where(count_vals > 0, 0.25 + 0.4 * count_vals / col_max, 0.0)
@@ -138,9 +158,16 @@ def plot_coverage(report, ax: Axes | None = None, lang: str | None = None) -> Ax
     with chart_rc():
         width = float(np.clip(2.4 + 0.62 * (n_rates + n_rules), 6.0, 16.0))
         height = float(np.clip(2.3 + 0.36 * n_rows, 3.0, 14.0))
+        given = ax is not None
         ax = get_axes(ax, (width, height))
         ax.imshow(rgba, aspect="auto", interpolation="nearest")
         size = 8.5 if n_rows <= 20 else 7
+        # a narrow panel: cell numbers that fit their cell, upright column headers
+        col_pt = (ax.get_position().width * ax.figure.get_figwidth() * 72 * 0.85
+                  / max(n_rates + n_rules, 1))
+        fs = mpl.rcParams["font.size"] / 10.0
+        size = min(size, col_pt / 3.2 / fs)   # "100%" is about 2.7 em wide
+        narrow = given or col_pt < 2.4 * 8 * fs   # a panel: upright headers never collide
         dark = (rgba[..., :3] @ np.array([0.299, 0.587, 0.114])) < 0.5
         for i in range(n_rows):
             for j in range(n_rates):
@@ -156,7 +183,8 @@ def plot_coverage(report, ax: Axes | None = None, lang: str | None = None) -> Ax
                             color="white" if dark[i, n_rates + j] else "#1d1d1d")
         cols = [label(c, lang) for c in RATES]
         cols += [_rule_label(r, kinds.get(r, ""), lang) for r in counts.columns]
-        ax.set_xticks(range(n_rates + n_rules), cols, fontproperties=fp(8), rotation=40,
+        ax.set_xticks(range(n_rates + n_rules), cols, fontproperties=fp(8),
+                      rotation=90 if narrow else 40,
                       ha="left", rotation_mode="anchor")
         ax.xaxis.tick_top()
         ax.set_yticks(range(n_rows), zone_names, fontproperties=fp(9))
@@ -180,14 +208,19 @@ def plot_coverage(report, ax: Axes | None = None, lang: str | None = None) -> Ax
             f"severity_{v}", lang)) for v in used]
         if handles:
             ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(1.0, 0.0),
+                      bbox_transform=offset_copy(ax.transAxes, fig=ax.figure,
+                                                 y=-scaled(13), units="points"),
                       ncol=len(handles), prop=fp(8), frameon=False, borderaxespad=0.3,
                       handlelength=1.2)
-        title = label("coverage_title", lang)
+        text = label("coverage_title", lang)
         as_of = getattr(report, "as_of", None)
         if as_of is not None:
-            title += label("as_of", lang, date=pd.Timestamp(as_of).date().isoformat())
-        ax.set_title(title, fontproperties=fp(12), loc="left", pad=12)
-    return ax
+            text += label("as_of", lang, date=pd.Timestamp(as_of).date().isoformat())
+        if len(rates) - 1 < n_zones:
+            text += "\n" + msg("rpt_zones_cut", lang, n=n_zones, shown=len(rates) - 1)
+        chart_title(ax, text, title, pad=12)
+        add_source(ax, source)
+    return plain_texts(ax)
 
 
 def _zone_name(zone: str, report, lang: str) -> str:

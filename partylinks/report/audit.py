@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..messages import check_lang
+from ..messages import resolve_lang
 from ..progress import Progress, as_progress
 from ..rules import AuditContext, Policy, load_policy, run_rules
 from .anonymize import anonymize_graph, key_bytes, new_key
+from .labels import report_labels
 from .model import AuditReport
 from .summary import collect_metrics, coverage_params, zone_summary
 
@@ -29,7 +30,7 @@ def audit_date(as_of=None) -> pd.Timestamp:
     return _to_timestamp(as_of).normalize()
 
 
-def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
+def audit(g, policy: str | Policy | None = None, as_of=None, lang: str | None = None,
           progress: bool | Progress | None = None, anonymize: bool = False,
           key: str | bytes | None = None, compare_to=None) -> AuditReport:
     """Audit a graph against a policy: every finding, a per-zone summary and the metrics.
@@ -48,12 +49,13 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
     as_of : date-like or None
         The audit date (``"2025-06-30"``, ``"2025年6月30日"``, a Timestamp); None means
         today (local date). It is recorded in the report.
-    lang : {"zh", "en"}
-        Language of messages, suggestions and exported headers.
+    lang : {"zh", "en"} or None
+        Language of messages, suggestions and exported headers; None means the library's
+        default (:func:`partylinks.messages.resolve_lang`: ``PARTYLINKS_LANG``, else zh).
     progress : bool or Progress, optional
         Report each phase (snapshot, each rule, metrics, summary) on stderr.
     anonymize : bool
-        Replace cadre names by keyed pseudonyms (HMAC-SHA256 of the cadre id, see
+        Replace cadre ids and names by keyed pseudonyms (HMAC-SHA256 of the cadre id, see
         :mod:`partylinks.report.anonymize`) everywhere in the report.
     key : str or bytes, optional
         The pseudonym key. When ``anonymize`` and no key is given, a random key is
@@ -76,7 +78,7 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
     >>> r.findings[["rule", "severity", "node_id"]].head(2).values.tolist()
     [['isolated_units', 'error', 'A1'], ['council_composition', 'warning', 'W1']]
     """
-    check_lang(lang)
+    lang = resolve_lang(lang)
     prog = as_progress(progress)
     day = audit_date(as_of)
     pol = load_policy(policy)
@@ -84,7 +86,7 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
     if anonymize:
         if key is None:
             key, generated = new_key(), True
-        key = key_bytes(key).decode("utf-8", errors="replace")
+        key_bytes(key)  # refuses an empty key; bytes keys stay bytes (never collapsed)
         with prog.phase("anonymize"):
             g = anonymize_graph(g, key, lang)
     with prog.phase("snapshot"):
@@ -95,6 +97,8 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
         metrics = collect_metrics(ctx, coverage_params(pol))
     with prog.phase("summary"):
         summary = zone_summary(ctx, findings, metrics, lang)
+        labels = report_labels(g, [findings, *(t for k, t in metrics.items()
+                                               if k != "tie_strength")])
     graph = {
         "source": str(g.provenance.get("source", "") or ""),
         "n_nodes": int(len(g.nodes)), "n_edges": int(len(g.edges)),
@@ -103,7 +107,7 @@ def audit(g, policy: str | Policy | None = None, as_of=None, lang: str = "zh",
     report = AuditReport(findings=findings, summary=summary, metrics=metrics, rules=status,
                        policy=pol, as_of=day, lang=lang, graph=graph,
                        anonymized=bool(anonymize), key=key if anonymize else None,
-                       key_generated=generated)
+                       key_generated=generated, labels=labels)
     if compare_to is not None:
         from ..change import compare
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from ..messages import msg
 from ..rules import Policy
-from ._tables import display_frame, label
+from ._tables import label
 from .anonymize import write_key
 
 __all__ = ["AuditReport", "FORMATS"]
 
-FORMATS = ("xlsx", "html", "json", "csv")
+FORMATS = ("xlsx", "html", "json", "csv", "docx")
 """Report formats, by file suffix."""
 
 
@@ -54,6 +52,10 @@ class AuditReport:
     comparison : Comparison or None
         What changed since an earlier date, when the audit was run with ``compare_to``
         (:func:`partylinks.compare`); every export then has a section for it.
+    labels : dict
+        Names of the nodes the report mentions, type labels and unit-to-unit carriers
+        (:func:`partylinks.report.labels.report_labels`), so that every writer speaks
+        without internal names.
 
     Examples
     --------
@@ -75,6 +77,7 @@ class AuditReport:
     key: str | None = field(default=None, repr=False)
     key_generated: bool = False
     comparison: object = None
+    labels: dict = field(default_factory=dict, repr=False)
 
     # -- numbers ---------------------------------------------------------------------------
     @property
@@ -105,17 +108,9 @@ class AuditReport:
                 f"{zones} zones>")
 
     def _repr_html_(self) -> str:
-        lang = self.lang
-        c = self.counts
-        counts = msg("report_counts", lang, **c)
-        by_rule = self.rules[["rule", "kind", "severity", "status", "findings"]]
-        return (f"<div><strong>{html.escape(msg('report_title', lang))}</strong> &nbsp; "
-                f"{html.escape(msg('report_as_of', lang))}: {self.as_of.date().isoformat()}"
-                f"<br>{html.escape(counts)}"
-                + display_frame(self.summary, lang).to_html(index=False, escape=True,
-                                                            na_rep="", float_format="{:.3g}".format)
-                + display_frame(by_rule, lang).to_html(index=False, escape=True)
-                + "</div>")
+        from .html import MAX_NOTEBOOK_FINDINGS, notebook_html
+
+        return notebook_html(self, MAX_NOTEBOOK_FINDINGS)
 
     def by_rule(self) -> pd.DataFrame:
         """Rules with their number of findings (the ``rules`` table, labels in ``lang``)."""
@@ -153,6 +148,41 @@ class AuditReport:
 
         return self._done(write_json(self, path))
 
+    def to_docx(self, path: str | Path, charts: bool = True) -> Path:
+        """Write the Word report (see :mod:`partylinks.report.docx`): overview in sentences,
+        the per-zone table, the coverage chart (``charts=True``), the findings by severity
+        and the rectification list by zone.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, docx, partylinks as pl
+        >>> r = pl.audit(pl.datasets.house(), as_of="2025-06-30")
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     doc = docx.Document(r.to_docx(pathlib.Path(d) / "r.docx", charts=False))
+        >>> "五、整改清单" in [p.text for p in doc.paragraphs]
+        True
+        """
+        from .docx import write_docx
+
+        return self._done(write_docx(self, path, charts=charts))
+
+    def to_rectification(self, path: str | Path, split_by: str = "zone") -> list[Path]:
+        """Write one rectification workbook per zone with findings, ``<stem>-<zone>.xlsx``
+        (see :func:`partylinks.report.rectify.write_rectification`); returns the paths.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, partylinks as pl
+        >>> r = pl.audit(pl.datasets.house(), as_of="2025-06-30")
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     names = [p.name for p in r.to_rectification(pathlib.Path(d) / "整改.xlsx")]
+        >>> "整改-Z2.xlsx" in names
+        True
+        """
+        from .rectify import write_rectification
+
+        return write_rectification(self, path, split_by)
+
     def to_csv(self, path: str | Path) -> Path:
         """Write the findings as CSV and the summary as ``<name>.summary.csv``."""
         from .jsonio import write_csv
@@ -160,8 +190,8 @@ class AuditReport:
         return self._done(write_csv(self, path))
 
     def write(self, path: str | Path, format: str | None = None) -> Path:
-        """Write in ``format`` (``xlsx``, ``html``, ``json``, ``csv``), by default the one
-        named by the file suffix."""
+        """Write in ``format`` (``xlsx``, ``html``, ``json``, ``csv``, ``docx``), by default
+        the one named by the file suffix."""
         path = Path(path)
         fmt = (format or path.suffix.lstrip(".").lower() or "xlsx")
         if fmt == "xls":
@@ -169,4 +199,4 @@ class AuditReport:
         if fmt not in FORMATS:
             raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
         return {"xlsx": self.to_excel, "html": self.to_html, "json": self.to_json,
-                "csv": self.to_csv}[fmt](path)
+                "csv": self.to_csv, "docx": self.to_docx}[fmt](path)

@@ -121,7 +121,8 @@ def zone_summary(ctx: AuditContext, findings: pd.DataFrame, metrics: dict,
     units = ctx.sector
     uz = ctx.zones.reindex(units.index).fillna(none_label)
     base = pd.crosstab(uz, units).reindex(columns=SECTOR_COLUMNS, fill_value=0)
-    zones = sorted(set(base.index) | set(findings["zone"].fillna(none_label)),
+    about_data = findings["node_id"].isna().to_numpy()  # no zone: in the total only
+    zones = sorted(set(base.index) | set(findings["zone"][~about_data].fillna(none_label)),
                    key=lambda z: (z == none_label, str(z)))
     out = pd.DataFrame(index=pd.Index(zones, name="zone"))
     out["units"] = uz.value_counts().reindex(zones, fill_value=0)
@@ -166,6 +167,8 @@ def zone_summary(ctx: AuditContext, findings: pd.DataFrame, metrics: dict,
     out = out.reset_index()
     total = {c: out[c].sum() for c in ["units", *SECTOR_COLUMNS, "isolated", "fragile",
                                       "findings_error", "findings_warning", "findings_info"]}
+    for sev in ("error", "warning", "info"):
+        total[f"findings_{sev}"] += int((findings["severity"][about_data] == sev).sum())
     total["zone"] = msg("report_total", lang)
     comps = _try(ctx, "components")
     total["components"] = comps.nunique() if comps is not None else np.nan

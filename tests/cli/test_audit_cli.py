@@ -67,12 +67,19 @@ def test_invalid_data_exits_2_with_the_validation_table(tmp_path, capsys):
     assert "nodes.csv:3 [id]" in err and "edges.csv:2 [target]" in err
 
 
-@pytest.mark.parametrize("extra, words", [
-    (["--as-of", "2025-13-45"], "cannot read the date"),
-    (["--out", "report.txt"], "cannot tell the report format"),
+@pytest.mark.parametrize("extra, words, zh", [
+    (["--as-of", "2025-13-45"], "cannot read the date", "无法识别审计日期“2025-13-45”"),
+    (["--out", "report.txt"], "cannot tell the report format", "无法从 report.txt 判断报告格式"),
+    (["--split-by", "zone"], "--split-by zone needs --out", "--split-by zone 需要 --out"),
 ])
-def test_bad_arguments_exit_2(extra, words, capsys, tmp_path, monkeypatch):
+def test_bad_arguments_exit_2(extra, words, zh, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARTYLINKS_LANG", raising=False)
+    assert main(["audit", "--sample", "yongchun", "--lang", "en"] + extra) == 2
+    assert words in capsys.readouterr().err
+    assert main(["audit", "--sample", "yongchun"] + extra) == 2
+    assert zh in capsys.readouterr().err
+    monkeypatch.setenv("PARTYLINKS_LANG", "en")
     assert main(["audit", "--sample", "yongchun"] + extra) == 2
     assert words in capsys.readouterr().err
 
@@ -88,6 +95,25 @@ def test_bad_policy_exits_2_naming_the_line(tmp_path, capsys):
 def test_missing_dataset_exits_2(capsys):
     assert main(["audit"]) == 2
     assert main(["audit", "/nonexistent/dir"]) == 2
+    assert "找不到文件或文件夹：/nonexistent/dir" in capsys.readouterr().err
+    assert main(["audit", "/nonexistent/dir", "--lang", "en"]) == 2
+    assert "no such file or folder: /nonexistent/dir" in capsys.readouterr().err
+
+
+def test_word_report_and_rectification_files_per_zone(tmp_path, capsys):
+    out = tmp_path / "审计报告.docx"
+    assert main(YC + ["--out", str(out), "--split-by", "zone"]) == 0
+    text = capsys.readouterr().out
+    assert f"报告已写入 {out}" in text
+    assert f"已写出 6 个片区的整改清单到 {tmp_path}" in text
+    import docx
+    from openpyxl import load_workbook
+
+    heads = [p.text for p in docx.Document(out).paragraphs if p.style.name == "Heading 1"]
+    assert "五、整改清单" in heads
+    wb = load_workbook(tmp_path / "审计报告-五里街片区.xlsx")
+    assert wb.sheetnames == ["整改-五里街片区"]
+    assert [c.value for c in wb.worksheets[0][1]][-3:] == ["责任人", "完成时限", "完成情况"]
 
 
 @pytest.mark.parametrize("name, fmt", [("r.xlsx", None), ("r.html", None), ("r.json", None),
@@ -162,7 +188,7 @@ def test_policy_init_show_check(tmp_path, capsys):
     assert capsys.readouterr().out == default_policy_path().read_text(encoding="utf-8")
     assert main(["policy", "--check", str(dest), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "valid policy, 15 rules, 15 enabled" in out and "mutual_appointments" in out
+    assert "valid policy, 17 rules, 17 enabled" in out and "mutual_appointments" in out
     dest.write_text(dest.read_text(encoding="utf-8").replace('kind = "reach"',
                                                              'kind = "raech"'), encoding="utf-8")
     assert main(["policy", "--check", str(dest)]) == 2

@@ -44,9 +44,11 @@ def test_validate_ok_exit_0_and_csv_out(tmp_path, capsys):
 
 def test_summary(tmp_path, capsys):
     d = write_good(tmp_path)
-    assert main(["summary", str(d)]) == 0
+    assert main(["summary", str(d), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "3 nodes, 2 edges, 2 units, 1 ties" in out
+    assert main(["summary", str(d)]) == 0
+    assert "节点 3 个，关系 2 条，单位 2 个，单位间联系 1 条" in capsys.readouterr().out
 
 
 def test_summary_invalid_exits_2(tmp_path, capsys):

@@ -16,33 +16,40 @@ def test_sheets_of_a_sample_report(tmp_path):
     r = sample_report("yongchun")
     path = r.to_excel(tmp_path / "r.xlsx")
     wb = load_workbook(path)
-    ran = r.rules.loc[r.rules["status"] == "ran", "rule"].tolist()
-    assert wb.sheetnames[:3] == ["概览", "问题清单", "规则"]
-    assert wb.sheetnames[3:3 + len(ran)] == ran
+    zones = ["五里街片区", "达埔片区", "石鼓片区", "蓬壶片区", "桃城片区", "岵山片区"]
+    assert wb.sheetnames[:3 + len(zones) + 1] == (
+        ["封面", "概览", "问题清单"] + [f"整改-{z}" for z in zones] + ["规则"])
     assert wb.sheetnames[-1] == "说明"
-    assert "指标-孤立单位" in wb.sheetnames
-    for ws in wb.worksheets:
+    assert "指标-孤立单位" in wb.sheetnames and "指标-联系强度" not in wb.sheetnames
+    for ws in wb.worksheets[1:]:
         assert ws.freeze_panes == "A2", ws.title
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
-        assert ws.column_dimensions["A"].width >= 8, ws.title
+        assert ws.column_dimensions["A"].width >= 5, ws.title
         assert len(ws.title) <= 31
     f = wb["问题清单"]
-    assert [c.value for c in f[1]] == ["规则", "规则类型", "严重程度", "编号", "类型", "名称",
-                                       "片区", "相关编号", "详情", "问题", "建议"]
+    assert [c.value for c in f[1]] == ["序号", "严重程度", "规则", "片区", "名称", "类型", "编号",
+                                       "问题", "建议", "详情"]
     assert f.max_row == len(r.findings) + 1
-    assert f.auto_filter.ref == f"A1:K{len(r.findings) + 1}"
-    assert f["C2"].value == "错误"
+    assert f.auto_filter.ref == f"A1:J{len(r.findings) + 1}"
+    assert [c.value for c in f[2]][:7] == [1, "错误", "孤立单位", "五里街片区",
+                                          "永春嘉润纺织有限公司", "企业", "Y-E013"]
+    assert f["J2"].value == "建议人选/单位：五里街片区党建工作协调委员会"
     s = wb["概览"]
     assert s.cell(row=s.max_row, column=1).value == "合计"
     assert s.max_row == len(r.summary) + 1
-    assert wb["mutual_appointments"].max_row == 4
+    rules = wb["规则"]
+    assert [c.value for c in rules[2]] == ["孤立单位", "孤立单位", "错误", "是", "已运行", 2]
+    bridges = [[c.value for c in row] for row in wb["指标-桥"].iter_rows(min_row=2)]
+    assert ["县科学技术协会", "永春康泰五金有限公司", 1, "挂钩联系", "曹玲俊"] in bridges
 
 
 def test_english_headers(tmp_path):
     r = sample_report("shishi_pengtian", lang="en")
     wb = load_workbook(r.to_excel(tmp_path / "r.xlsx"))
-    assert wb.sheetnames[:3] == ["Summary", "Findings", "Rules"]
-    assert [c.value for c in wb["Findings"][1]][:3] == ["rule", "kind", "severity"]
+    assert wb.sheetnames[:3] == ["Cover", "Summary", "Findings"]
+    assert [c.value for c in wb["Findings"][1]][:3] == ["No.", "severity", "rule"]
+    assert [c.value for c in wb["Findings"][2]][1:3] == ["error", "isolated units"]
+    assert wb["Findings"].oddFooter.center.text == "Page &P of &N"
 
 
 def test_hostile_text_is_written_as_text_cells(tmp_path):
@@ -55,7 +62,7 @@ def test_hostile_text_is_written_as_text_cells(tmp_path):
     risky = [c for c in cells if c.value[:1] in ("=", "+", "-", "@", "\t", "\r", "\n")]
     names = {c.value for c in risky}
     assert {n for n in HOSTILE if n[:1] in "=+-@"} <= names
-    assert "\tcmd" in names and "\n=1+1" in names   # XML reads CR back as LF
+    assert "\tcmd" in names and "\r=1+1" in names
     for c in risky:
         assert c.data_type == "s", c.value
         assert c.quotePrefix, c.value
