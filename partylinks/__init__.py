@@ -57,3 +57,9 @@ from . import change  # noqa: E402
 from .change import Comparison, WhatIf, compare, rollup, simulate, suggest  # noqa: E402
 
 __all__ += ["change", "compare", "Comparison", "simulate", "WhatIf", "suggest", "rollup"]
+
+
+# every per-unit metric in one table: pl.unit_table(g), pl.write_unit_table(g, "units.dta")
+from .metrics import unit_table, write_unit_table  # noqa: E402
+
+__all__ += ["unit_table", "write_unit_table"]

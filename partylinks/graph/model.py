@@ -22,6 +22,14 @@ from .summary import GraphSummary, summarize
 __all__ = ["LinkGraph"]
 
 
+def _is_missing(value) -> bool:
+    """True for None, NaN and NaT (scalars only)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def _to_timestamp(date) -> pd.Timestamp:
     from .parse import parse_dates
 
@@ -326,8 +334,9 @@ class LinkGraph:
         return self.projection.unresolved
 
     # -- summaries and conversion --------------------------------------------------
-    def summary(self) -> GraphSummary:
-        """Counts by node type, zone and edge type, readable in a notebook.
+    def summary(self, lang: str | None = None) -> GraphSummary:
+        """Counts by node type, zone and edge type, readable in a notebook, in ``lang``
+        (None: :func:`partylinks.messages.resolve_lang`).
 
         Examples
         --------
@@ -336,13 +345,34 @@ class LinkGraph:
         >>> int(s.nodes_by_type["cadre"]), s.n_ties
         (2, 3)
         """
-        return summarize(self)
+        return summarize(self, lang)
 
-    def to_networkx(self):
-        """The graph as a ``networkx.MultiDiGraph`` with every node and edge attribute.
+    def to_networkx(self, *, units: bool = False, as_of=None):
+        """The graph as networkx: the typed graph, or with ``units=True`` the unit graph.
 
-        Missing values are left out of the attribute dicts; dates are ``pandas.Timestamp``.
-        Edge keys are the edge row positions.
+        ``units=False``: a ``networkx.MultiDiGraph`` with every node and edge attribute;
+        missing values are left out of the attribute dicts, dates are
+        ``pandas.Timestamp``, edge keys are the edge row positions.
+
+        ``units=True``: the unit graph every metric reads, as a ``networkx.Graph``: one
+        node per unit (attributes ``type``, ``name``, ``zone``, ``sector`` and the other
+        node columns, missing values left out), one edge per unit pair joined by at least
+        one tie, with ``weight`` = number of ties, ``n_carriers`` = distinct carriers,
+        ``tie_types`` and ``carriers`` (sorted lists; a carrier is a cadre id, or
+        ``"edge:<id>"`` for a unit-to-unit edge). The same graph as
+        ``to_gexf(units=True)``, with lists instead of joined text.
+
+        Parameters
+        ----------
+        units : bool, default False
+            The unit graph instead of the typed graph.
+        as_of : date-like, optional
+            Only the edges active on this date (see :meth:`at`); None keeps every edge,
+            whatever its dates.
+
+        Returns
+        -------
+        networkx.MultiDiGraph, or networkx.Graph with ``units=True``
 
         Examples
         --------
@@ -350,10 +380,41 @@ class LinkGraph:
         >>> G = pl.datasets.house().to_networkx()
         >>> G.number_of_nodes(), G.number_of_edges(), G.nodes["E1"]["type"]
         (8, 9, 'enterprise')
+        >>> U = pl.datasets.house().to_networkx(units=True)
+        >>> sorted(U.nodes), U.edges["C1", "E1"]["weight"], U.edges["C1", "E1"]["tie_types"]
+        (['A1', 'C1', 'E1', 'W1'], 2, ['part_time_post'])
         """
-        from .convert import to_networkx
+        g = self if as_of is None else self.at(as_of)
+        if not units:
+            from .convert import to_networkx
 
-        return to_networkx(self)
+            return to_networkx(g)
+        import networkx as nx
+
+        from ..metrics._unitgraph import unit_graph
+
+        ug = unit_graph(g)
+        nodes = g.nodes.iloc[ug.node_code]
+        sector = nodes["type"].astype(object).map(g.schema.sector).to_numpy()
+        G = nx.Graph()
+        cols = [c for c in nodes.columns if c != "id"]
+        values = {c: nodes[c].astype(object).to_numpy() for c in cols}
+        for i, uid in enumerate(ug.ids.tolist()):
+            attrs = {c: values[c][i] for c in cols if not _is_missing(values[c][i])}
+            attrs["sector"] = sector[i]
+            G.add_node(uid, **attrs)
+        t = ug.ties
+        lo = np.minimum(t["a"].to_numpy(), t["b"].to_numpy())
+        hi = np.maximum(t["a"].to_numpy(), t["b"].to_numpy())
+        df = pd.DataFrame({"lo": lo, "hi": hi,
+                           "tie_type": t["tie_type"].astype(str).to_numpy(),
+                           "carrier": t["carrier"].astype(str).to_numpy()})
+        for (a, b), grp in df.groupby(["lo", "hi"], sort=True):
+            G.add_edge(ug.ids[a], ug.ids[b], weight=len(grp),
+                       n_carriers=int(grp["carrier"].nunique()),
+                       tie_types=sorted(set(grp["tie_type"])),
+                       carriers=sorted(set(grp["carrier"])))
+        return G
 
     def to_gexf(self, path, *, units: bool = False, as_of=None):
         """Write the graph as a GEXF file for Gephi; see :func:`partylinks.graph.export.to_gexf`.

@@ -1,5 +1,8 @@
 """Burt's structural holes: constraint and effective size of every unit.
 
+Reference: Burt, R. S. (1992). Structural Holes: The Social Structure of Competition.
+Cambridge, MA: Harvard University Press (constraint, chapter 2; effective size, p. 52).
+
 Both read the undirected unit graph (see :mod:`partylinks.metrics._unitgraph`): an edge
 between two units when at least one tie joins them. Let ``w_uv`` be the weight of that
 edge: 1 (``weight=None``) or the number of ties between u and v (``weight="n_ties"``),

@@ -7,6 +7,8 @@ returns the Axes, takes ``lang="zh"`` or ``"en"`` for its labels, never calls
 
 from ._fonts import bundled_font_path, chinese_rc, cjk_font_families, font_properties
 from .coverage import coverage_table, plot_coverage
+from .export import editable_text, save
+from .interactive import InteractiveNetwork, interactive, network_html
 from .layout import zone_cells, zone_layout, zone_of_units, zone_quotient
 from .matrix import plot_linkage_matrix
 from .network import NETWORK_LIMIT, plot_network
@@ -18,3 +20,4 @@ __all__ = [
     "zone_layout", "zone_cells", "zone_of_units", "zone_quotient",
     "chinese_rc", "cjk_font_families", "font_properties", "bundled_font_path",
 ]
+__all__ += ["editable_text", "save", "interactive", "network_html", "InteractiveNetwork"]

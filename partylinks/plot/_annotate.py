@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from ._labels import place_labels, short_name
+from ._relabel import Relabel
 from .style import (
     FRAGILE_COLOR,
     WEAK_COLOR,
@@ -33,9 +34,13 @@ def _counted(text: str, n: int) -> str:
 
 
 def network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, cadres_shown,
-                   lang, ego_shown: bool = False) -> None:
-    """One legend outside the right edge: unit types, tie types, weak spots with counts."""
+                   lang, ego_shown: bool = False, *, where: str = "right", palette=None,
+                   color_key=None, size_key=None) -> None:
+    """One legend outside the right edge (``where="right"``) or under the drawing
+    (``"below"``, in columns): unit types, tie types, weak spots with counts; with
+    ``color_key``/``size_key`` what the colors and sizes of the units stand for."""
     schema = g.schema
+    pal = dict(palette or {})
     blank = Line2D([], [], linestyle="none")
     handles, headers = [], []
 
@@ -44,7 +49,26 @@ def network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, cadres_
         handles.append(Line2D([], [], linestyle="none", label=text))
 
     header(label("legend_types", lang))
-    handles += [type_handle(schema, t, schema.sector(t), lang) for t in type_order]
+    for t in type_order:
+        h = type_handle(schema, t, schema.sector(t), lang)
+        if color_key is not None:
+            h.set_markerfacecolor("#9a9a9a")
+        elif schema.sector(t) in pal:
+            h.set_markerfacecolor(pal[schema.sector(t)])
+        handles.append(h)
+    if color_key is not None and color_key[0] == "categories":
+        handles.append(blank)
+        header(color_key[1] or label("legend_colors", lang))
+        handles += [Line2D([], [], linestyle="none", marker="o", markersize=7,
+                           markerfacecolor=c, markeredgecolor="white", label=str(v))
+                    for v, c in color_key[2].items()]
+    if size_key is not None:
+        name, lo, hi, lo_a, hi_a = size_key
+        handles.append(blank)
+        header(name or label("legend_sizes", lang))
+        handles += [Line2D([], [], linestyle="none", marker="o", markersize=float(a) ** 0.5,
+                           markerfacecolor="#bbbbbb", markeredgecolor="white",
+                           label=f"{v:.3g}") for v, a in ((lo, lo_a), (hi, hi_a))]
     if cadres_shown:
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=4,
                               markerfacecolor="#555555", markeredgewidth=0,
@@ -84,11 +108,19 @@ def network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, cadres_
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
                               markerfacecolor=WEAK_COLOR, markeredgewidth=0,
                               label=_counted(label("findings", lang), counts["findings"])))
-    leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), prop=fp(8),
-                    frameon=False, borderaxespad=0.2, handlelength=2.8, handletextpad=0.6)
+    if where == "below":
+        width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
+        ncol = int(max(1, min(5, width_pt // (fp(7.5).get_size() * 15))))
+        leg = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0),
+                        prop=fp(7.5), frameon=False, borderaxespad=0.2, handlelength=2.2,
+                        handletextpad=0.5, ncol=ncol, columnspacing=1.0)
+    else:
+        leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                        prop=fp(8), frameon=False, borderaxespad=0.2, handlelength=2.8,
+                        handletextpad=0.6)
     texts = leg.get_texts()
     for i in headers:
-        texts[i].set_fontproperties(fp(9.5))
+        texts[i].set_fontproperties(fp(9.5 if where != "below" else 8))
         texts[i].set_color("#222222")
 
 
@@ -135,7 +167,15 @@ def unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, 
     if len(cadres):
         obstacles = np.vstack([obstacles, cadres[["x", "y"]].to_numpy()])
         obstacle_pt = np.concatenate([obstacle_pt, np.full(len(cadres), 2.0)])
-    badges = [t for t in ax.texts if str(t.get_gid() or "").startswith("badge:")]
-    place_labels(ax, pts, texts, prio, offsets, size=7.5, force=force, colors=colors,
-                 limit=60 if labels == "auto" else None, obstacles=obstacles,
-                 obstacle_pt=obstacle_pt, avoid=badges)
+    avoid = [t for t in ax.texts if str(t.get_gid() or "").startswith(("badge:", "zone:"))]
+    if ax.get_legend() is not None:
+        avoid.append(ax.get_legend())
+    drawn = place_labels(ax, pts, texts, prio, offsets, size=7.5, force=force, colors=colors,
+                         limit=60 if labels == "auto" else None, obstacles=obstacles,
+                         obstacle_pt=obstacle_pt, avoid=avoid)
+    if drawn:
+        # placed again if the figure's layout resizes the Axes (a panel of a grid)
+        where = {tuple(np.round(p, 9)): i for i, p in enumerate(np.asarray(pts, float))}
+        rows = [where.get(tuple(np.round(np.asarray(t.xy, float), 9)), 0) for t in drawn]
+        ax.add_artist(Relabel(ax, drawn, np.asarray(offsets)[rows], np.asarray(force)[rows],
+                              obstacles, obstacle_pt, avoid))

@@ -12,10 +12,13 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Circle
 
 from ._annotate import CADRE_LINK, network_legend, unit_labels
+from ._frame import add_source
+from ._labels import plain_texts
 from ._weak import finding_counts, report_weak_spots, weak_spots
 from .layout import zone_cells, zone_layout, zone_of_units
 from .style import (
     FRAGILE_COLOR,
+    OTHER_COLOR,
     WEAK_COLOR,
     fixed_axes,
     fp,
@@ -111,9 +114,85 @@ def _badges(ax, g, report, ug, keep, xy, size) -> int:
     return n
 
 
+def _unit_values(values, ug, name: str) -> pd.Series:
+    """A per-unit Series (or dict) aligned on the units of ``ug``; KeyError for ids that
+    are not units, so that a misspelt index is not drawn silently as missing."""
+    ser = values if isinstance(values, pd.Series) else pd.Series(values)
+    ser.index = ser.index.astype(str)
+    unknown = sorted(set(ser.index) - set(ug.ids.tolist()))
+    if unknown:
+        raise KeyError(f"{name}: {len(unknown)} id(s) that are not units of the graph, "
+                       f"e.g. {unknown[:3]}; index the Series by unit id")
+    return ser.reindex(ug.ids)
+
+
+def _panel_scale(ax, width_in: float, x0: float, x1: float, y0: float, y1: float) -> float:
+    """Points per data unit of an equal-aspect Axes (as it will be drawn)."""
+    pos = ax.get_position()
+    w = pos.width * ax.figure.get_figwidth() * 72
+    h = pos.height * ax.figure.get_figheight() * 72
+    return float(min(w / (x1 - x0), h / (y1 - y0))) if w > 0 and h > 0 else width_in * 72
+
+
+def _colors(g, ug, sel, types, node_color, cmap, palette, schema):
+    """Face colors of the units, and what the legend needs to explain them."""
+    import matplotlib as mpl
+
+    facec = np.empty(ug.n, dtype=object)
+    sectors = np.array([schema.sector(t) for t in types], dtype=object)
+    pal = dict(palette or {})
+    if node_color is None:
+        facec[:] = [pal.get(s_, sector_color(s_)) for s_ in sectors]
+        return facec, None
+    vals = _unit_values(node_color, ug, "node_color")
+    name = str(vals.name) if vals.name is not None else ""
+    if pd.api.types.is_numeric_dtype(vals) and not pd.api.types.is_bool_dtype(vals):
+        v = vals.to_numpy(dtype=float)
+        finite = np.isfinite(v[sel])
+        lo = float(np.nanmin(v[sel])) if finite.any() else 0.0
+        hi = float(np.nanmax(v[sel])) if finite.any() else 1.0
+        norm = mpl.colors.Normalize(lo, hi if hi > lo else lo + 1)
+        cm = mpl.colormaps[cmap or "viridis"] if cmap is None or isinstance(cmap, str) \
+            else cmap
+        rgba = cm(norm(np.nan_to_num(v, nan=lo)))
+        facec[:] = [mpl.colors.to_hex(c) for c in rgba]
+        facec[~np.isfinite(v)] = OTHER_COLOR
+        return facec, ("continuous", name, cm, norm)
+    cats = vals.astype(object)
+    present = [c for c in pd.unique(cats.iloc[sel]) if pd.notna(c)]
+    try:
+        present = sorted(present)
+    except TypeError:
+        present = sorted(present, key=str)
+    base = mpl.colormaps["tab10"].colors
+    colors = {c: pal.get(c, mpl.colors.to_hex(base[i % len(base)]))
+              for i, c in enumerate(present)}
+    facec[:] = [colors.get(c, OTHER_COLOR) if pd.notna(c) else OTHER_COLOR for c in cats]
+    return facec, ("categories", name, colors)
+
+
+def _node_sizes(node_size, ug, sel, base: np.ndarray) -> tuple[np.ndarray, tuple | None]:
+    """Marker areas: ``base`` (by degree), or ``node_size`` mapped linearly onto the
+    areas 0.25 to 2.5 times the median of ``base`` (missing values: the smallest)."""
+    if node_size is None:
+        return base, None
+    vals = _unit_values(node_size, ug, "node_size")
+    v = vals.to_numpy(dtype=float)
+    lo_a, hi_a = 0.25 * float(np.median(base[sel])), 2.5 * float(np.median(base[sel]))
+    finite = np.isfinite(v[sel])
+    lo = float(np.nanmin(v[sel])) if finite.any() else 0.0
+    hi = float(np.nanmax(v[sel])) if finite.any() else 1.0
+    frac = (np.nan_to_num(v, nan=lo) - lo) / (hi - lo) if hi > lo else np.full(len(v), 0.5)
+    out = lo_a + (hi_a - lo_a) * frac
+    name = str(vals.name) if vals.name is not None else ""
+    return out, (name, lo, hi, lo_a, hi_a)
+
+
 def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
                title: Callable[[int, int], str], show_cadres: bool, highlight: bool,
-               labels, lang: str, seed: int, as_of, report=None) -> Axes:
+               labels, lang: str, seed: int, as_of, report=None, node_size=None,
+               node_color=None, cmap=None, palette=None, legend="auto",
+               source=None) -> Axes:
     """Draw the units of ``keep`` (see :func:`partylinks.plot.plot_network`)."""
     sel = np.flatnonzero(keep)
     if not len(sel):
@@ -136,7 +215,17 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
     if height > 9.0:
         width, height = width * 9.0 / height, 9.0
     created = ax is None
-    ax = fixed_axes(ax, width, height, right=3.2, top=0.45, bottom=0.05, left=0.05)
+    if legend == "auto":
+        # on a given Axes, the legend takes the side the drawing leaves free: under a
+        # drawing wider than its panel, at the right of one narrower
+        legend = "right"
+        if not created:
+            pos = ax.get_position()
+            panel = (pos.width * ax.figure.get_figwidth()) / max(
+                pos.height * ax.figure.get_figheight(), 1e-9)
+            legend = "below" if (x1 - x0) / (y1 - y0) >= 0.9 * panel else "right"
+    ax = fixed_axes(ax, width, height, right=3.2 if legend == "right" else 0.05,
+                    top=0.45, bottom=0.05 if legend != "below" else 1.6, left=0.05)
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.set_xlim(x0, x1)
@@ -145,7 +234,7 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
         ax.add_patch(Circle((cx, cy), r + 0.035, facecolor="#f4f4f4", edgecolor="#d6d6d6",
                             linewidth=0.8, zorder=0))
         ax.text(cx, cy + r + 0.05, z or label("no_zone", lang), ha="center", va="bottom",
-                fontproperties=fp(10), color="#444444", zorder=5)
+                fontproperties=fp(10), color="#444444", zorder=5, gid=f"zone:{z}")
     zone_code = pd.Index(order).get_indexer(zone_of_units(g, as_of).to_numpy())
 
     ties = ug.ties[keep[ug.ties["a"].to_numpy()] & keep[ug.ties["b"].to_numpy()]]
@@ -203,13 +292,23 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
 
     degree = ug.degree()
     size = _sizes(degree) * float(np.clip(np.sqrt(80 / len(sel)), 1.0, 2.0))
+    # markers cover at most about a third of their zone's disc, as drawn
+    pt = _panel_scale(ax, width, x0, x1, y0, y1)
+    disc = pd.Series(np.pi * (cells["r"].to_numpy() * pt) ** 2
+                     / np.maximum(cells["units"].to_numpy(), 1), index=cells.index)
+    cap = np.full(ug.n, np.inf)
+    cap[sel] = np.nan_to_num(0.35 * disc.reindex(zones_sel).to_numpy(dtype=float),
+                             nan=np.inf)
+    size = np.maximum(np.minimum(size, cap), 6.0)
     types = g.nodes["type"].astype(object).to_numpy()[ug.node_code]
+    size, size_key = _node_sizes(node_size, ug, sel, size)
+    facec, color_key = _colors(g, ug, sel, types, node_color, cmap, palette, schema)
     type_order = [t for t in schema.unit_types if t in set(types[sel])]
     for t in type_order:
         m = sel[types[sel] == t]
         boost = 1.8 if type_marker(t) == "*" else 1.0
         ax.scatter(xy[m, 0], xy[m, 1], s=size[m] * boost, marker=type_marker(t),
-                   c=sector_color(schema.sector(t)), edgecolors="white", linewidths=0.6,
+                   c=list(facec[m]), edgecolors="white", linewidths=0.6,
                    zorder=3, gid=f"units:{t}")
 
     ids = ug.ids
@@ -236,10 +335,26 @@ def draw_units(g, ug, ax: Axes | None, keep: np.ndarray, center: int | None, *,
 
     n_pairs = int(len(_pair_styles(ties, tie_types)))
     ax.set_title(title(len(sel), n_pairs), fontproperties=fp(12), loc="left")
-    network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, len(cadres) > 0,
-                   lang, ego_shown=center is not None)
-    if created:
+    if legend:
+        network_legend(ax, g, type_order, styles_used, ws, iso, fra, counts, len(cadres) > 0,
+                       lang, ego_shown=center is not None, where=legend,
+                       palette=None if color_key else palette, color_key=color_key,
+                       size_key=size_key)
+    if color_key is not None and color_key[0] == "continuous":
+        import matplotlib as mpl
+
+        _, name, cm, norm = color_key
+        # inside the lower left corner, which the zone discs leave free: the legend and
+        # the layout of a grid of panels stay as they are
+        cax = ax.inset_axes((0.02, 0.035, 0.28, 0.02))
+        cbar = ax.figure.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cm), cax=cax,
+                                  orientation="horizontal")
+        cbar.ax.xaxis.set_label_position("top")
+        cbar.set_label(name, fontproperties=fp(8))
+        cbar.ax.tick_params(labelsize=fp(7).get_size(), length=2)
+    if created and legend == "right":
         _fit_legend(ax)
+    add_source(ax, source)
     unit_labels(ax, g, ug, xy, sel, size, labels, iso, fra, bridge_end, center, ws, cadres,
                 degree, types, lang)
-    return ax
+    return plain_texts(ax)

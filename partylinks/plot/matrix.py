@@ -7,8 +7,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from ..messages import check_lang
+from ..messages import resolve_lang
 from ._fonts import cjk_font_families
+from ._frame import add_source, chart_title, scaled
+from ._labels import plain_texts
 from .style import WEAK_COLOR, chart_rc, fp, get_axes, label, sector_label
 
 __all__ = ["plot_linkage_matrix"]
@@ -35,7 +37,8 @@ def _percent(v: float) -> str:
 
 
 def plot_linkage_matrix(g, by: str = "sector", density: bool = False, ax: Axes | None = None,
-                        lang: str = "zh", *, as_of=None) -> Axes:
+                        lang: str | None = None, *, as_of=None, cmap="Blues",
+                        title: str | bool | None = None, source: str | None = None) -> Axes:
     """Draw the group x group linkage matrix as a heatmap with every cell annotated.
 
     The matrix is :func:`partylinks.metrics.linkage_matrix`: cell (i, j) is the number of
@@ -54,14 +57,24 @@ def plot_linkage_matrix(g, by: str = "sector", density: bool = False, ax: Axes |
         Show densities instead of counts.
     ax : Axes, optional
         Axes to draw on; a new figure is created when None.
-    lang : {"zh", "en"}
-        Language of the labels.
+    lang : {"zh", "en"}, optional
+        Language of the labels (:func:`partylinks.messages.resolve_lang` when None).
     as_of : date-like, optional
-        Use the ties active on this date.
+        Use the ties active on this date; None uses every tie whatever its dates.
+    cmap : str or Colormap, default "Blues"
+        Colormap of the cells.
+    title : str or False, optional
+        The chart's title instead of its own; False or "" for none.
+    source : str, optional
+        A note under the chart (e.g. the data source).
 
     Returns
     -------
     Axes
+
+    Notes
+    -----
+    Text sizes follow ``rcParams["font.size"]`` (nominal at 10).
 
     Examples
     --------
@@ -74,7 +87,7 @@ def plot_linkage_matrix(g, by: str = "sector", density: bool = False, ax: Axes |
     """
     from ..metrics import linkage_matrix
 
-    check_lang(lang)
+    lang = resolve_lang(lang)
     m = linkage_matrix(g, by=by, density=density, as_of=as_of)
     counts = linkage_matrix(g, by=by, density=True, as_of=as_of) if not density else m
     values = m.to_numpy(dtype=float)
@@ -86,7 +99,7 @@ def plot_linkage_matrix(g, by: str = "sector", density: bool = False, ax: Axes |
         ax = get_axes(ax, (side + 1.4, side))
         shown = np.where(np.isfinite(values), values, np.nan)
         vmax = np.nanmax(shown) if np.isfinite(shown).any() else 1.0
-        im = ax.imshow(shown, cmap="Blues", vmin=0, vmax=vmax if vmax > 0 else 1.0)
+        im = ax.imshow(shown, cmap=cmap, vmin=0, vmax=vmax if vmax > 0 else 1.0)
         size = float(np.clip(11 - 0.25 * k, 6, 10))
         for i in range(k):
             for j in range(k):
@@ -95,7 +108,9 @@ def plot_linkage_matrix(g, by: str = "sector", density: bool = False, ax: Axes |
                     text, color = "–", "#999999"
                 else:
                     text = _percent(v) if density else f"{int(v)}"
-                    color = "white" if v > 0.6 * vmax else "#222222"
+                    r_, g_, b_, _ = im.cmap(im.norm(v))
+                    dark = 0.299 * r_ + 0.587 * g_ + 0.114 * b_ < 0.5
+                    color = "white" if dark else "#222222"
                     if v == 0 and i != j and possible[i, j] and by != "zone":
                         color = WEAK_COLOR
                 ax.text(j, i, text, ha="center", va="center", color=color,
@@ -113,11 +128,11 @@ def plot_linkage_matrix(g, by: str = "sector", density: bool = False, ax: Axes |
         for spine in ax.spines.values():
             spine.set_visible(False)
         by_label = label(f"by_{by}", lang) if by in ("sector", "zone") else by
-        ax.set_title(label("matrix_title", lang, by=by_label), fontproperties=fp(12),
-                     loc="left")
+        chart_title(ax, label("matrix_title", lang, by=by_label), title)
         cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
         cbar.set_label(label("density" if density else "tied_pairs", lang), fontproperties=fp(9))
-        cbar.ax.tick_params(labelfontfamily=cjk_font_families(), labelsize=8)
+        cbar.ax.tick_params(labelfontfamily=cjk_font_families(), labelsize=scaled(8))
         if density:
             cbar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    return ax
+        add_source(ax, source)
+    return plain_texts(ax)

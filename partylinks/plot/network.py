@@ -9,8 +9,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from scipy.sparse.csgraph import dijkstra
 
-from ..messages import check_lang
+from ..messages import msg, resolve_lang
 from ..metrics._unitgraph import snapshot, unit_graph
+from ._frame import add_source, chart_title
+from ._labels import plain_texts
 from ._quotient import draw_quotient
 from ._units import draw_units
 from .layout import zone_of_units
@@ -23,7 +25,8 @@ __all__ = ["plot_network", "NETWORK_LIMIT"]
 NETWORK_LIMIT = 400
 
 
-def _select(g, ug, zone, ego, radius: int, as_of) -> tuple[np.ndarray, int | None]:
+def _select(g, ug, zone, ego, radius: int, as_of,
+            lang: str | None = None) -> tuple[np.ndarray, int | None]:
     """Mask of the units to draw, and the unit index of the ego (or None)."""
     keep = np.ones(ug.n, dtype=bool)
     if zone is not None:
@@ -31,16 +34,16 @@ def _select(g, ug, zone, ego, radius: int, as_of) -> tuple[np.ndarray, int | Non
         zones = zone_of_units(g, as_of).to_numpy()
         unknown = [z for z in wanted if z not in set(zones)]
         if unknown:
-            raise ValueError(f"unknown zone(s) {unknown}; zones: {list(pd.unique(zones))}")
+            raise ValueError(msg("unknown_zones", lang, zones="、".join(map(str, unknown)),
+                                 known="、".join(map(str, pd.unique(zones)))))
         keep &= np.isin(zones, wanted)
     center = None
     if ego is not None:
         if ego not in g.node_index:
-            raise KeyError(f"unknown node id {ego!r}")
+            raise KeyError(msg("unknown_node_id", lang, value=ego))
         unit = snapshot(g, as_of).unit_of.get(ego)
         if unit is None or pd.isna(unit):
-            raise ValueError(f"node {ego!r} stands for no unit (a cadre without home unit or "
-                             "a branch without host); choose a unit id")
+            raise ValueError(msg("node_not_a_unit", lang, value=ego))
         center = int(np.flatnonzero(ug.ids == unit)[0])
         dist = dijkstra(ug.adj, indices=center, unweighted=True, limit=radius + 0.5)
         keep &= np.isfinite(dist)
@@ -67,14 +70,22 @@ def _title(g, ug, zone, ego, center, radius, n_units, n_pairs, lang, as_of) -> s
         text = label("network_title", lang, n_units=n_units, n_pairs=n_pairs)
     if as_of is not None:
         text += label("as_of", lang, date=pd.Timestamp(as_of).date().isoformat())
+    else:   # as for every metric: None is every tie whatever its dates, not today
+        text += label("all_dates", lang)
     return text
+
+
+def _own_title(title: str | bool | None, default: str) -> str:
+    return default if title is None or title is True else (title or "")
 
 
 def plot_network(g, ax: Axes | None = None, *, zone: str | Iterable[str] | None = None,
                  ego: str | None = None, radius: int = 1, quotient: bool | None = None,
                  show_cadres: bool = False, highlight: bool = True, report=None,
-                 labels: bool | str | Iterable[str] = "auto", lang: str = "zh", seed: int = 0,
-                 as_of=None) -> Axes:
+                 labels: bool | str | Iterable[str] = "auto", lang: str | None = None,
+                 seed: int = 0, as_of=None, node_size=None, node_color=None, cmap=None,
+                 palette: dict[str, str] | None = None, legend: str | bool = "auto",
+                 title: str | bool | None = None, source: str | None = None) -> Axes:
     """Draw the unit graph grouped by zone, with the weak spots highlighted.
 
     Every unit is a marker colored by its sector and shaped by its type, placed by
@@ -124,26 +135,55 @@ def plot_network(g, ax: Axes | None = None, *, zone: str | Iterable[str] | None 
     seed : int, default 0
         Seed of the layout.
     as_of : date-like, optional
-        Use the ties active on this date.
+        Use the ties active on this date; None uses every tie whatever its dates (the
+        title then says nothing of a date).
+    node_size : Series, optional
+        A number per unit (indexed by unit id, e.g. a column of :func:`partylinks.unit_table`
+        or ``pl.metrics.constraint(g)``): marker areas from 0.25 to 2.5 times the usual
+        median area, linear in the value; the legend gives the smallest and largest.
+    node_color : Series, optional
+        A value per unit: numbers are colored with ``cmap`` and explained by a colorbar;
+        other values (e.g. a community detection) by ``palette`` or the tab10 colors, in
+        the legend. Units without a value are grey. Without it units are colored by sector.
+    cmap : str or Colormap, optional
+        Colormap of a numeric ``node_color`` ("viridis" by default), or of the zone
+        overview's share of isolated units ("OrRd" by default).
+    palette : dict, optional
+        Sector -> color (overriding :data:`partylinks.plot.style.SECTOR_COLORS`), or with a
+        categorical ``node_color`` value -> color.
+    legend : {"auto", "right", "below"} or False
+        Where the legend goes: "auto" puts it right of the drawing when the chart makes its
+        own figure and under it when drawn on a given ``ax`` (so that a panel of a
+        ``plt.subplots`` grid keeps its width); False draws none.
+    title : str or False, optional
+        The chart's title instead of its own; False or "" for none.
+    source : str, optional
+        A note under the chart (e.g. the data source).
 
     Returns
     -------
     Axes
+
+    Notes
+    -----
+    "Fragile" here means what the audit's ``fragile`` rule and its legend say: a unit whose
+    ties all run through one **cadre** (a unit held by one unit-to-unit edge hangs on a
+    bridge, drawn as such). Text sizes follow ``rcParams["font.size"]`` (nominal at 10).
 
     Examples
     --------
     >>> import partylinks as pl
     >>> ax = pl.plot.plot_network(pl.datasets.house(), lang="en")
     >>> ax.get_title(loc="left")
-    'Unit network: 4 units, 2 tied pairs'
+    'Unit network: 4 units, 2 tied pairs (ties of all dates)'
     """
-    check_lang(lang)
+    lang = resolve_lang(lang)
     if as_of is None and report is not None:
         as_of = getattr(report, "as_of", None)
     ug = unit_graph(g, as_of)
     if quotient and (zone is not None or ego is not None):
         raise ValueError("quotient=True draws every zone; leave out zone= and ego=")
-    keep, center = _select(g, ug, zone, ego, radius, as_of)
+    keep, center = _select(g, ug, zone, ego, radius, as_of, lang)
     limit = None
     if quotient is None:
         quotient = zone is None and ego is None and int(keep.sum()) > NETWORK_LIMIT
@@ -151,10 +191,16 @@ def plot_network(g, ax: Axes | None = None, *, zone: str | Iterable[str] | None 
     with chart_rc():
         if quotient:
             ax = fixed_axes(ax, 8.0, 7.75, right=1.3, top=0.45, bottom=0.05, left=0.05)
-            draw_quotient(g, ax, lang=lang, as_of=as_of, limit=limit)
-            return ax
+            draw_quotient(g, ax, lang=lang, as_of=as_of, limit=limit, cmap=cmap)
+            if title is not None:
+                chart_title(ax, "", title, size=11)
+            add_source(ax, source)
+            return plain_texts(ax)
         return draw_units(
             g, ug, ax, keep, center, show_cadres=show_cadres, highlight=highlight,
             labels=labels, lang=lang, seed=seed, as_of=as_of, report=report,
-            title=lambda n_units, n_pairs: _title(g, ug, zone, ego, center, radius, n_units,
-                                                  n_pairs, lang, as_of))
+            node_size=node_size, node_color=node_color, cmap=cmap, palette=palette,
+            legend=legend, source=source,
+            title=lambda n_units, n_pairs: _own_title(
+                title, _title(g, ug, zone, ego, center, radius, n_units, n_pairs, lang,
+                              as_of)))

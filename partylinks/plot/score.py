@@ -8,9 +8,20 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.transforms import offset_copy
 
-from ..messages import check_lang
+from ..messages import resolve_lang
 from ._fonts import cjk_font_families
-from .style import WEAK_COLOR, chart_rc, fp, get_axes, label, sector_color, sector_label
+from ._frame import add_source, chart_title, scaled
+from ._labels import plain_texts
+from .style import (
+    SECTOR_COLORS,
+    WEAK_COLOR,
+    chart_rc,
+    fp,
+    get_axes,
+    label,
+    sector_color,
+    sector_label,
+)
 
 __all__ = ["plot_score_distribution", "scores_of"]
 
@@ -54,8 +65,11 @@ def scores_of(g_or_report, as_of=None) -> pd.DataFrame:
     return weak_linkage_score(graph, as_of=as_of or getattr(obj, "as_of", None))
 
 
-def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh", *,
-                            as_of=None, by: str = "zone", label_top: int = 3) -> Axes:
+def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str | None = None, *,
+                            as_of=None, by: str = "zone", label_top: int = 3,
+                            palette: dict[str, str] | None = None,
+                            title: str | bool | None = None,
+                            source: str | None = None) -> Axes:
     """Draw the weak-linkage score of every unit, one row per zone, weakest zone on top.
 
     Each unit is a dot at its score (:func:`partylinks.metrics.weak_linkage_score`: 1 when
@@ -80,6 +94,12 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
         Column of the score table to make rows of (``"zone"``, ``"sector"``, ``"type"``).
     label_top : int, default 3
         How many of the weakest non-isolated units to name.
+    palette : dict, optional
+        Sector -> color, overriding :data:`partylinks.plot.style.SECTOR_COLORS`.
+    title : str or False, optional
+        The chart's title instead of its own; False or "" for none.
+    source : str, optional
+        A note under the chart (e.g. the data source).
 
     Returns
     -------
@@ -94,7 +114,8 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
     """
     from ..metrics import WEAK_THRESHOLD
 
-    check_lang(lang)
+    lang = resolve_lang(lang)
+    colors_of = {**SECTOR_COLORS, **(palette or {})}
     s = scores_of(g_or_report, as_of).copy()
     none = label("no_zone", lang)
     s["group"] = s[by].astype(object).where(s[by].notna(), none).astype(str)
@@ -119,7 +140,7 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
             ax.add_patch(_box(q1, q3, i))
             ax.plot([med, med], [i - 0.36, i + 0.36], color="#444444", linewidth=1.6,
                     zorder=2)
-        colors = [sector_color(v) for v in s["sector"]]
+        colors = [colors_of.get(v, sector_color(v)) for v in s["sector"]]
         ax.scatter(x, y0 + jitter, s=22, c=colors, edgecolors="white", linewidths=0.4,
                    zorder=3)
         iso = s["isolated"].to_numpy(dtype=bool)
@@ -140,17 +161,18 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
         ax.set_xticks(np.linspace(0, 1, 6))
         ax.set_ylim(-0.6, len(order) - 0.4)
         ax.set_xlabel(label("score_axis", lang), fontproperties=fp(9))
-        ax.tick_params(axis="x", labelfontfamily=cjk_font_families(), labelsize=8)
+        ax.tick_params(axis="x", labelfontfamily=cjk_font_families(), labelsize=scaled(8))
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="x", color="#eeeeee", zorder=0)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
         by_label = label(f"by_{by}", lang) if by in ("zone", "sector", "type") else by
-        ax.set_title(label("score_title", lang, by=by_label), fontproperties=fp(12), loc="left")
+        chart_title(ax, label("score_title", lang, by=by_label), title)
         sectors = [v for v in ("community", "park", "enterprise", "government", "project",
                                "grid") if v in set(s["sector"])]
         handles = [Line2D([], [], linestyle="none", marker="o", markersize=6,
-                          markerfacecolor=sector_color(v), markeredgecolor="white",
+                          markerfacecolor=colors_of.get(v, sector_color(v)),
+                          markeredgecolor="white",
                           label=sector_label(v, lang)) for v in sectors]
         handles += [
             Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor="none",
@@ -159,14 +181,15 @@ def plot_score_distribution(g_or_report, ax: Axes | None = None, lang: str = "zh
             Line2D([], [], color="#777777", linestyle="--",
                    label=label("weak_threshold", lang, t=WEAK_THRESHOLD)),
         ]
-        below = offset_copy(ax.transAxes, fig=ax.figure, y=-34, units="points")
+        below = offset_copy(ax.transAxes, fig=ax.figure, y=-scaled(34), units="points")
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0),
                   bbox_transform=below, ncol=4, prop=fp(8), frameon=False)
-    return ax
+        add_source(ax, source)
+    return plain_texts(ax)
 
 
 def _name_points(ax: Axes, x: np.ndarray, y: np.ndarray, names: np.ndarray) -> None:
-    """Name the points left of them, the names stacked at least 11 points apart."""
+    """Name the points left of them, the names stacked at least 1.7 lines apart."""
     if not len(x):
         return
     ax.figure.draw_without_rendering()
@@ -175,7 +198,8 @@ def _name_points(ax: Axes, x: np.ndarray, y: np.ndarray, names: np.ndarray) -> N
     order = np.argsort(-py, kind="stable")
     slot = py[order].copy()
     for k in range(1, len(slot)):
-        slot[k] = min(slot[k], slot[k - 1] - 11.0)
+        # 1.7 lines apart: room to spare when a layout engine later shrinks the Axes
+        slot[k] = min(slot[k], slot[k - 1] - 1.7 * fp(7.5).get_size())
     for k, i in enumerate(order):
         ax.annotate(str(names[i]), (x[i], y[i]), xytext=(-14, slot[k] - py[i] + 8),
                     textcoords="offset points", ha="right", va="center",

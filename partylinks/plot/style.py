@@ -264,7 +264,9 @@ def fp(size: float = 9) -> FontProperties:
     Parameters
     ----------
     size : float, default 9
-        Font size in points.
+        Font size in points at matplotlib's default ``font.size`` of 10; scaled by
+        ``rcParams["font.size"] / 10``, so that a chart drawn in
+        ``plt.rc_context({"font.size": 20})`` has every text twice as large.
 
     Returns
     -------
@@ -276,12 +278,16 @@ def fp(size: float = 9) -> FontProperties:
     --------
     >>> fp(7).get_size()
     7.0
+    >>> with matplotlib.rc_context({"font.size": 20}):
+    ...     fp(7).get_size()
+    14.0
     """
-    return font_properties(size=size)
+    return font_properties(size=size * float(matplotlib.rcParams["font.size"]) / 10.0)
 
 
 #: The rcParams that :func:`partylinks.plot.chinese_rc` sets for a chart.
-_CHART_KEYS = frozenset({"font.family", "axes.unicode_minus", "svg.fonttype", "pdf.fonttype"})
+_CHART_KEYS = frozenset({"font.family", "axes.unicode_minus", "svg.fonttype", "pdf.fonttype",
+                         "text.parse_math"})
 
 
 @contextlib.contextmanager
@@ -309,7 +315,7 @@ def chart_rc() -> Iterator[None]:
     True
     >>> matplotlib.interactive(before[0])
     """
-    with chinese_rc():
+    with chinese_rc({"text.parse_math": False}):  # labels come from data: never mathtext
         applied = matplotlib.rcParams.copy()
         try:
             yield

@@ -58,8 +58,8 @@ def test_matrix_by_zone_with_density(tmp_path):
 
 
 @pytest.mark.parametrize(("extra", "message"), [
-    (["--zone", "nowhere"], "unknown zone"),
-    (["--ego", "nobody"], "unknown node id"),
+    (["--zone", "nowhere"], "没有这些片区：nowhere"),
+    (["--ego", "nobody"], "没有编号为“nobody”的节点"),
     (["--kind", "matrix", "--by", "colour"], "colour"),
     (["--as-of", "someday"], "someday"),
     (["--radius", "-1"], "--radius"),

@@ -52,7 +52,8 @@ def test_summary_counts():
                                          "branch": 2, "cadre": 2, "council": 1}
     assert s.ties_by_type.to_dict() == {"part_time_post": 2, "council_member": 1}
     assert s.by_zone.loc["Z1", "total"] == 7 and s.by_zone.loc["Z2", "agency"] == 1
-    assert "<table" in s._repr_html_() and "3 ties" in repr(s)
+    assert "<table" in s._repr_html_() and "3 ties" in repr(pl.datasets.house().summary("en"))
+    assert "单位间联系 3 条" in repr(pl.datasets.house().summary("zh"))
     assert s.to_frame().query("part == 'total' and key == 'edges'")["count"].item() == 9
 
 

@@ -147,3 +147,79 @@ def test_as_of(graph_factory):
     assert pl.metrics.brokerage(g)["total"].sum() == 1
     assert pl.metrics.brokerage(g, as_of="2023-01-01")["total"].sum() == 0
     assert np.array_equal(pl.metrics.brokerage(g, as_of="2024-02-01")["liaison"], [0, 1, 0])
+
+
+# ---- expected values and z-scores (the moments of R's sna::brokerage) ----------------
+
+def _six_units(graph_factory):
+    nodes = [("A1", "community"), ("A2", "community"), ("A3", "community"),
+             ("B1", "enterprise"), ("B2", "enterprise"), ("C1", "park")]
+    arcs = [("A1", "A2"), ("A1", "A2"), ("A2", "B1"), ("A1", "B1"), ("B1", "B2"),
+            ("B2", "C1"), ("C1", "A1"), ("B2", "B1"), ("B1", "A1"), ("A2", "A3")]
+    return graph_factory(nodes, [(u, v, "co_building") for u, v in arcs])
+
+
+def test_brokerage_z_matches_sna_moments_by_hand(graph_factory):
+    """The graph of test_hand_example: N = 6, 9 distinct arcs, d = 9/30 = 0.3,
+    p = d^2 (1 - d) = 0.063, q = d^3 (1 - d)^3 = 0.009261; groups of 3, 2 and 1 units.
+
+    Expected values and variances, written out from the sna::brokerage formulas:
+
+    community broker (n_i = 3; others 2, 1):
+      coordinator p*2*1 = 0.126, var 0.126*0.937 = 0.118062
+      gatekeeper = representative p*3*2 = 0.378, var 0.378*0.937 + 2*9*q = 0.520884
+      itinerant p*(2*1 + 1*0) = 0.126, var 0.118062
+      liaison p*(3^2 - 5) = 0.252, var 0.252*0.937 + 4*q*(2*C(1,2) + 1*C(2,2)) = 0.273168
+      total p*5*4 = 1.26, var 1.26*0.937 + 2*5*4*3*q = 2.29194
+    enterprise broker (n_i = 2; others 3, 1):
+      coordinator 0, var 0
+      gatekeeper = representative p*4*1 = 0.252, var 0.236124 + 2*6*q = 0.347256
+      itinerant p*(3*2) = 0.378, var 0.354186 + 2*6*q = 0.465318
+      liaison p*(16 - 10) = 0.378, var 0.354186 + 4*q*(3*0 + 1*3) = 0.465318
+    park broker (n_i = 1; others 3, 2):
+      coordinator, gatekeeper, representative 0, var 0
+      itinerant p*(6 + 2) = 0.504, var 0.472248 + 2*6*q = 0.58338
+      liaison p*(25 - 13) = 0.756, var 0.708372 + 4*q*(3*1 + 2*3) = 1.041768
+    """
+    z = pl.metrics.brokerage_z(_six_units(graph_factory)).set_index(["id", "role"])
+    expect = {
+        "community": {"coordinator": (0.126, 0.118062), "gatekeeper": (0.378, 0.520884),
+                      "representative": (0.378, 0.520884), "itinerant": (0.126, 0.118062),
+                      "liaison": (0.252, 0.273168), "total": (1.26, 2.29194)},
+        "enterprise": {"coordinator": (0.0, 0.0), "gatekeeper": (0.252, 0.347256),
+                       "representative": (0.252, 0.347256), "itinerant": (0.378, 0.465318),
+                       "liaison": (0.378, 0.465318), "total": (1.26, 2.29194)},
+        "park": {"coordinator": (0.0, 0.0), "gatekeeper": (0.0, 0.0),
+                 "representative": (0.0, 0.0), "itinerant": (0.504, 0.58338),
+                 "liaison": (0.756, 1.041768), "total": (1.26, 2.29194)},
+    }
+    group = {"A1": "community", "A2": "community", "A3": "community",
+             "B1": "enterprise", "B2": "enterprise", "C1": "park"}
+    for uid, grp in group.items():
+        for role, (e, var) in expect[grp].items():
+            row = z.loc[(uid, role)]
+            assert row["group"] == grp
+            assert row["expected"] == pytest.approx(e, abs=1e-12), (uid, role)
+            assert row["sd"] == pytest.approx(np.sqrt(var), abs=1e-12), (uid, role)
+    # counts as in test_hand_example; z = (count - E) / sd, NaN where sd = 0
+    assert z.loc[("B1", "gatekeeper"), "count"] == 2
+    assert z.loc[("B1", "gatekeeper"), "z"] == pytest.approx((2 - 0.252) / np.sqrt(0.347256))
+    assert z.loc[("A1", "total"), "z"] == pytest.approx((3 - 1.26) / np.sqrt(2.29194))
+    assert np.isnan(z.loc[("C1", "coordinator"), "z"])
+    assert z.reset_index()["role"].tolist()[:6] == [*ROLE_COLS, "total"]
+
+
+def test_brokerage_global_sums_the_units(graph_factory):
+    g = _six_units(graph_factory)
+    glob = pl.metrics.brokerage_global(g).set_index("role")
+    assert glob.loc["total", "count"] == 10          # 3 + 1 + 0 + 4 + 1 + 1
+    assert glob.loc["total", "expected"] == pytest.approx(6 * 1.26)
+    assert glob.loc["liaison", "expected"] == pytest.approx(3 * 0.252 + 2 * 0.378 + 0.756)
+    # A1: (2 - 0.378)/sqrt(0.520884) = 2.25; B1: (2 - 0.252)/sqrt(0.347256) = 2.97
+    assert glob.loc["gatekeeper", "units_z_above_2"] == 2
+
+
+def test_brokerage_z_empty_and_single_unit(graph_factory):
+    g = graph_factory([("C1", "community")], [])
+    z = pl.metrics.brokerage_z(g)
+    assert len(z) == 6 and (z["expected"] == 0).all() and z["z"].isna().all()

@@ -180,3 +180,70 @@ def test_linkage_matrix_agrees_with_ei_counts():
     assert (np.diag(m) == r["I"].to_numpy()[:-1]).all()
     assert (m.sum(axis=1) - np.diag(m) == r["E"].to_numpy()[:-1]).all()
     assert (m == m.T).all()
+
+
+def test_unit_ei_by_hand(graph_factory):
+    """two_groups: C1 pairs C2 (in), E1 (out; two ties); C2: C1 (in), E2 (out);
+    E1: C1 (out), E2 (in); E2: C2 (out), E1, E3 (in); E3: E2 (in)."""
+    g = two_groups(graph_factory)
+    r = pl.metrics.unit_ei(g)
+    expected = pd.DataFrame({
+        "id": ["C1", "C2", "E1", "E2", "E3"],
+        "group": ["community", "community", "enterprise", "enterprise", "enterprise"],
+        "E": [1, 1, 1, 1, 0], "I": [1, 1, 1, 2, 1],
+        "ei": [0.0, 0.0, 0.0, -1 / 3, -1.0],
+    })
+    pd.testing.assert_frame_equal(r, expected, check_dtype=False)
+    w = pl.metrics.unit_ei(g, weight=True).set_index("id")
+    assert (w.loc["C1", "E"], w.loc["C1", "I"]) == (2, 1)          # C1-E1 holds two ties
+    assert w.loc["C1", "ei"] == pytest.approx(1 / 3)
+    z = pl.metrics.unit_ei(g, by="zone").set_index("id")            # E3 alone in Z2
+    assert (z.loc["E3", "E"], z.loc["E3", "I"], z.loc["E2", "E"]) == (1, 0, 1)
+
+
+def test_unit_ei_sums_to_group_counts(graph_factory):
+    """Summed over a group's units, E equals the group's E and I twice its I."""
+    g = two_groups(graph_factory)
+    u = pl.metrics.unit_ei(g).groupby("group")[["E", "I"]].sum()
+    grp = pl.metrics.ei_index(g, n_permutations=0).set_index("group")
+    for name in ("community", "enterprise"):
+        assert u.loc[name, "E"] == grp.loc[name, "E"]
+        assert u.loc[name, "I"] == 2 * grp.loc[name, "I"]
+
+
+def test_linkage_test_observed_and_expected(graph_factory):
+    """Observed cells are the linkage matrix; the permutation mean tends to the exact
+    expectation under random relabelling: m * 2 n_i n_j / (N (N - 1)) off the diagonal,
+    m * n_i (n_i - 1) / (N (N - 1)) on it. two_groups: m = 5 pairs, N = 5, n = 2 and 3."""
+    g = two_groups(graph_factory)
+    t = pl.metrics.linkage_test(g, n_permutations=4000, seed=1).set_index(
+        ["group_i", "group_j"])
+    assert t["observed"].to_dict() == {("community", "community"): 1,
+                                       ("community", "enterprise"): 2,
+                                       ("enterprise", "enterprise"): 2}
+    assert t.loc[("community", "community"), "expected"] == pytest.approx(5 * 2 / 20, abs=0.03)
+    assert t.loc[("community", "enterprise"), "expected"] == pytest.approx(5 * 12 / 20,
+                                                                           abs=0.05)
+    assert t.loc[("enterprise", "enterprise"), "expected"] == pytest.approx(5 * 6 / 20,
+                                                                            abs=0.05)
+    assert ((t["p_value"] > 0) & (t["p_value"] <= 1)).all()
+    again = pl.metrics.linkage_test(g, n_permutations=4000, seed=1)
+    pd.testing.assert_frame_equal(again.set_index(["group_i", "group_j"]), t)
+
+
+def test_linkage_test_exact_p_by_enumeration(graph_factory):
+    """Two communities tied to each other, two enterprises tied to each other, nothing
+    across. Of the C(4,2) = 6 labelings with two units of each sector, 2 put each tied
+    pair in one sector (cross cell 0) and 4 split both pairs (cross cell 2): P(cross <=
+    0) = 1/3, so with many permutations p_less tends to 1/3."""
+    g = graph_factory([("C1", "community"), ("C2", "community"), ("E1", "enterprise"),
+                       ("E2", "enterprise")],
+                      [("C1", "C2", "co_building"), ("E1", "E2", "co_building")])
+    t = pl.metrics.linkage_test(g, n_permutations=6000, seed=3).set_index(
+        ["group_i", "group_j"])
+    cross = t.loc[("community", "enterprise")]
+    assert cross["observed"] == 0
+    assert cross["p_less"] == pytest.approx(1 / 3, abs=0.03)
+    assert cross["p_greater"] == 1.0
+    with pytest.raises(ValueError, match="n_permutations"):
+        pl.metrics.linkage_test(g, n_permutations=0)

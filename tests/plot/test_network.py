@@ -46,7 +46,7 @@ def test_draws_units_ties_and_weak_spots(rare, tmp_path):
                       "ties:liaison", "ties:liaison:between_zones"}
     n_pairs = sum(len(art[k].get_segments()) for k in styles)
     assert n_pairs == 9
-    assert ax.get_title(loc="left") == "单位联系网络：10 个单位，9 对有联系"
+    assert ax.get_title(loc="left") == "单位联系网络：10 个单位，9 对有联系（全部日期的联系）"
 
 
 def test_legend_is_complete_and_labels_name_weak_spots(rare):
@@ -72,7 +72,7 @@ def test_english_and_no_highlight(rare):
     shown = texts(ax)
     assert "Unit type" in shown and "Tie type" in shown and "Weak spots" not in shown
     assert not [t for t in ax.texts if t.get_text() == "䶮峰陶瓷"]
-    assert ax.get_title(loc="left") == "Unit network: 10 units, 9 tied pairs"
+    assert ax.get_title(loc="left") == "Unit network: 10 units, 9 tied pairs (ties of all dates)"
 
 
 def test_returns_the_given_axes_and_never_shows(rare, monkeypatch):
@@ -92,7 +92,9 @@ def test_zone_view(rare):
     assert len(drawn) == 5
     assert "units:community" not in art
     assert ax.get_title(loc="left").startswith("䶮山片区：5 个单位，3 对有联系")
-    with pytest.raises(ValueError, match="unknown zone"):
+    with pytest.raises(ValueError, match="no such zone"):
+        plot_network(rare, zone="nowhere", lang="en")
+    with pytest.raises(ValueError, match="没有这些片区：nowhere"):
         plot_network(rare, zone="nowhere")
 
 
