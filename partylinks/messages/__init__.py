@@ -9,12 +9,18 @@ only once.
 
 from __future__ import annotations
 
+import os
+
 from .audit import AUDIT
 from .change import CHANGE
 from .charts import CHARTS
+from .findings import FINDINGS
+from .ledger import LEDGER
+from .report import REPORT
+from .research import RESEARCH
+from .safety import SAFETY
 from .validation import VALIDATION
-
-import os
+from .web import WEB
 
 __all__ = ["MESSAGES", "LANGS", "DEFAULT_LANG", "msg", "check_lang", "resolve_lang"]
 
@@ -33,7 +39,8 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-MESSAGES: dict[str, dict[str, str]] = _merge(VALIDATION, AUDIT, CHARTS, CHANGE)
+MESSAGES: dict[str, dict[str, str]] = _merge(VALIDATION, AUDIT, CHARTS, CHANGE, SAFETY, WEB,
+                                              REPORT, FINDINGS, LEDGER, RESEARCH)
 
 
 def check_lang(lang: str) -> str:
