@@ -182,7 +182,7 @@ def suggest(g, budget: int = 5, policy=None, as_of=None, capacity: dict | None =
     [['isolated_units:A1'],
      ['council_composition:W1{issue=missing_sector;missing_sector=enterprise}']]
     >>> print(plan["reason"][0])
-    县商务局 joins 桃城片区协调委员会: closes 1 finding(s) (isolated_units); joins parts of the
+    县商务局 joins 桃城片区协调委员会: closes 1 finding(s) (isolated units); joins parts of the
     network that were apart
     """
     check_lang(lang)
