@@ -11,6 +11,7 @@ same cell values.
 from __future__ import annotations
 
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -213,6 +214,14 @@ def write(out: Path = OUT, src: Path | None = None) -> Path:
     buf = io.BytesIO()
     wb.save(buf)
     out.write_bytes(reproducible_xlsx(buf.getvalue()))
+    source = SRC if src is None else src
+    if (source / "expected.json").is_file():
+        # the edition's reference date and figures are those of the tables it was made from
+        meta = json.loads((source / "expected.json").read_text(encoding="utf-8"))
+        keep = {"audit_date": meta["audit_date"], "edition_of": source.name,
+                "counts": meta["counts"]}
+        (out.parent / "expected.json").write_text(
+            json.dumps(keep, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
 
