@@ -1,7 +1,7 @@
 """Components, bridges and articulation points of the unit graph with igraph.
 
 The compiled-library reference of the benchmark: the simple undirected unit graph that
-partylinks builds (``partylinks.metrics._unitgraph.unit_graph(g, as_of).pairs``, saved
+partylinks builds (``partylinks.graph.unitgraph.unit_graph(g, as_of).pairs``, saved
 by the partylinks run as ``unit_pairs.npz``) is handed to igraph (C core), and the same
 three questions are timed. Needs the ``bench`` extra: ``pip install -e ".[bench]"``.
 """

@@ -83,7 +83,7 @@ def worker_partylinks(data: Path, rec: Recorder, as_of: str) -> None:
     import numpy as np
 
     import partylinks as pl
-    from partylinks.metrics._unitgraph import unit_graph
+    from partylinks.graph.unitgraph import unit_graph
     from partylinks.progress import Progress
 
     t0 = time.perf_counter()

@@ -78,7 +78,7 @@ def main() -> None:
     rows: list[tuple[str, float]] = []
     g = timed("build graph (pl.from_frames)",
               lambda: build(a.units, a.cadres, a.posts, a.events, a.seed), rows)
-    ug = timed("unit graph (projection + CSR)", lambda: pl.metrics._unitgraph.unit_graph(g), rows)
+    ug = timed("unit graph (projection + CSR)", lambda: pl.graph.unitgraph.unit_graph(g), rows)
     print(f"{ug.n:,} units, {len(ug.ties):,} ties, {len(ug.pairs):,} tied pairs, "
           f"{len(g.events):,} events")
     timed(f"ei_index by sector ({a.permutations} permutations)",

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 import partylinks as pl
-from partylinks.metrics._unitgraph import unit_graph
+from partylinks.graph.unitgraph import unit_graph
 
 
 def build(units: int, cadres: int, posts: int, seed: int = 0) -> pl.LinkGraph:

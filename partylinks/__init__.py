@@ -23,8 +23,7 @@ from .graph import (
     load_schema,
     validate,
 )
-
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402
 
 __all__ = [
     "LinkGraph", "GraphSummary", "Schema", "ValidationError", "ValidationWarning",

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from ..metrics._unitgraph import snapshot, unit_graph
+from ..graph.unitgraph import snapshot, unit_graph
 
 __all__ = ["TIE_COLUMNS", "tie_rows", "diff_ties", "unit_state", "components_of",
            "UNIT_COLUMNS"]

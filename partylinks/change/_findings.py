@@ -96,7 +96,7 @@ def audit_findings(g, policy=None, as_of=None, lang: str = "zh") -> pd.DataFrame
     """The findings of the audit of ``g`` on ``as_of`` (default :func:`default_as_of`)
     under ``policy`` (a path, a Policy, or None for the default), with their ``key``
     column. These are the rows of ``partylinks.audit(g, policy, as_of).findings``."""
-    from ..report.audit import audit_date
+    from ..graph.dates import audit_date
     from ..rules import AuditContext, load_policy, run_rules
 
     when = audit_date(default_as_of(g) if as_of is None else as_of)

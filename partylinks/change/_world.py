@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from ..metrics._unitgraph import unit_graph
+from ..graph.unitgraph import unit_graph
 from ..rules import AuditContext
 from ..rules._candidates import cadre_table
 

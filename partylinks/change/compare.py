@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..graph.model import _to_timestamp
+from ..graph.dates import to_timestamp as _to_timestamp
 from ..messages import check_lang, msg
 from ..metrics import fragile_units, zone_scores
 from ..rules import empty_findings

@@ -39,8 +39,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..graph.unitgraph import snapshot, unit_graph
 from ..messages import check_lang, msg
-from ..metrics._unitgraph import snapshot, unit_graph
 from ._tree import (
     depths,
     dfs_order,

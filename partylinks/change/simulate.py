@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..graph.unitgraph import snapshot
 from ..messages import check_lang, msg
-from ..metrics._unitgraph import snapshot
 from ._findings import default_as_of
 from ._present import html_block, text_block, write
 from .compare import Comparison, compare_states, state

@@ -30,8 +30,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..graph.dates import audit_date
 from ..messages import MESSAGES, check_lang, msg
-from ..report.audit import audit_date
 from ..rules import load_policy
 from ._candidates import generate
 from ._diff import components_of, unit_state
@@ -53,7 +53,7 @@ def _reason(w, c, closes, opens, joins, lang) -> str:
     key = f"chg_act_{c.type}" if f"chg_act_{c.type}" in MESSAGES else "chg_act_other"
     act = msg(key, lang, source=w.name(c.source), target=w.name(c.target), role=role_label,
               type=w.g.schema.label(c.type, lang))
-    from ..report.labels import rule_name
+    from ..messages.names import rule_name
 
     def names(keys) -> str:
         rules = sorted({k.split(":", 1)[0] for k in keys})

@@ -20,7 +20,7 @@ COMMANDS = ["validate", "summary", "template", "generate", "audit", "policy", "c
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command registered."""
-    from .. import __version__
+    from ..version import __version__
 
     parser = argparse.ArgumentParser(
         prog="partylinks",

@@ -17,6 +17,7 @@ from .schema import (
     load_schema,
 )
 from .summary import GraphSummary
+from .unitgraph import UnitGraph, snapshot, unit_graph
 from .validate import ValidationError, ValidationWarning
 
 __all__ = [
@@ -25,4 +26,4 @@ __all__ = [
     "default_schema", "load_schema", "project", "TIE_COLUMNS", "UNIT_TYPES", "SECTORS",
     "TIE_EDGE_TYPES", "STRUCTURE_EDGE_TYPES",
 ]
-__all__ += ["to_gexf", "to_graphml", "export_graph"]
+__all__ += ["to_gexf", "to_graphml", "export_graph", "UnitGraph", "unit_graph", "snapshot"]

@@ -145,7 +145,7 @@ def _typed_graph(g) -> nx.MultiDiGraph:
 
 
 def _unit_graph(g) -> nx.Graph:
-    from ..metrics._unitgraph import unit_graph
+    from .unitgraph import unit_graph
 
     ug = unit_graph(g)
     nodes = g.nodes.iloc[ug.node_code].drop(columns=["id"])

@@ -15,6 +15,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from .dates import to_timestamp as _to_timestamp
 from .projection import Projection, project
 from .schema import Schema, default_schema
 from .summary import GraphSummary, summarize
@@ -28,17 +29,6 @@ def _is_missing(value) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
-
-
-def _to_timestamp(date) -> pd.Timestamp:
-    from .parse import parse_dates
-
-    if isinstance(date, str):
-        parsed, bad = parse_dates(pd.Series([date], dtype=object))
-        if bad[0]:
-            raise ValueError(f"cannot read the date {date!r}; write it as 2024-06-30")
-        return parsed.iloc[0]
-    return pd.Timestamp(date)
 
 
 class LinkGraph:
@@ -347,6 +337,28 @@ class LinkGraph:
         """
         return summarize(self, lang)
 
+    def unit_graph(self, as_of=None):
+        """The unit graph on ``as_of`` (every tie when None): the object every metric, rule,
+        chart and what-if computes on (see :mod:`partylinks.graph.unitgraph`). Built once
+        per graph and date, and cached.
+
+        Returns
+        -------
+        UnitGraph
+            ``ids`` (unit ids), ``adj`` (CSR adjacency of the simple undirected unit graph),
+            ``ties`` (the tie table with integer codes), ``pairs`` (one row per tied pair).
+
+        Examples
+        --------
+        >>> import partylinks as pl
+        >>> ug = pl.datasets.house().unit_graph()
+        >>> ug.n, int(ug.adj.nnz // 2)
+        (4, 2)
+        """
+        from .unitgraph import unit_graph
+
+        return unit_graph(self, as_of)
+
     def to_networkx(self, *, units: bool = False, as_of=None):
         """The graph as networkx: the typed graph, or with ``units=True`` the unit graph.
 
@@ -391,7 +403,7 @@ class LinkGraph:
             return to_networkx(g)
         import networkx as nx
 
-        from ..metrics._unitgraph import unit_graph
+        from .unitgraph import unit_graph
 
         ug = unit_graph(g)
         nodes = g.nodes.iloc[ug.node_code]

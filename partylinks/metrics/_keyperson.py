@@ -13,9 +13,9 @@ import gc
 import numpy as np
 import pandas as pd
 
+from ..graph.sorting import sorted_unique
+from ..graph.unitgraph import UnitGraph, snapshot, unit_graph
 from ._removal import added_by_removal
-from ._sorting import sorted_unique
-from ._unitgraph import UnitGraph, snapshot, unit_graph
 from ._unitinfo import id_rank
 
 __all__ = ["key_person_risk"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._unitgraph import unit_graph
+from ..graph.unitgraph import unit_graph
 from ._unitinfo import describe_units, sectors, sort_by_id
 
 __all__ = ["reach", "reach_share"]

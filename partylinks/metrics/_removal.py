@@ -38,8 +38,8 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from ._sorting import order_by
-from ._unitgraph import unit_graph
+from ..graph.sorting import order_by
+from ..graph.unitgraph import unit_graph
 from ._unitinfo import biconnectivity
 
 __all__ = ["mechanism_dependence"]

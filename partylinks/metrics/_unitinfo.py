@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..graph.unitgraph import UnitGraph, snapshot, unit_graph
 from ._biconnected import Biconnectivity, analyze
-from ._unitgraph import UnitGraph, snapshot, unit_graph
 
 __all__ = ["describe_units", "sort_by_id", "sectors", "biconnectivity", "group_values",
            "id_rank", "UNIT_COLUMNS"]

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix, csr_matrix
 
+from ..graph.unitgraph import snapshot, unit_graph
 from ._triangles import triangles
-from ._unitgraph import snapshot, unit_graph
 from .mixing import unit_groups
 
 __all__ = ["brokerage", "brokerage_z", "brokerage_global", "ROLES"]

@@ -3,7 +3,7 @@
 Reference: Burt, R. S. (1992). Structural Holes: The Social Structure of Competition.
 Cambridge, MA: Harvard University Press (constraint, chapter 2; effective size, p. 52).
 
-Both read the undirected unit graph (see :mod:`partylinks.metrics._unitgraph`): an edge
+Both read the undirected unit graph (see :mod:`partylinks.graph.unitgraph`): an edge
 between two units when at least one tie joins them. Let ``w_uv`` be the weight of that
 edge: 1 (``weight=None``) or the number of ties between u and v (``weight="n_ties"``),
 and ``N(u)`` the units tied to u. Then
@@ -26,8 +26,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..graph.unitgraph import snapshot, unit_graph
 from ._triangles import edge_positions, triangles
-from ._unitgraph import snapshot, unit_graph
 
 __all__ = ["constraint", "effective_size"]
 

@@ -2,7 +2,7 @@
 units, key-person risk, mechanism dependence and cross-sector reach.
 
 The unit graph is the simple undirected graph on all units with an edge between two units
-when at least one tie joins them (see :mod:`partylinks.metrics._unitgraph`). An isolated
+when at least one tie joins them (see :mod:`partylinks.graph.unitgraph`). An isolated
 unit is a component of its own. Every function takes ``as_of``: when given, only ties
 active on that date count, exactly as if computed on ``g.at(as_of)``.
 """
@@ -14,10 +14,10 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from ..graph.unitgraph import UnitGraph, unit_graph
 from ._keyperson import key_person_risk
 from ._reach import reach, reach_share
 from ._removal import mechanism_dependence
-from ._unitgraph import UnitGraph, unit_graph
 from ._unitinfo import biconnectivity, describe_units, id_rank, sectors, sort_by_id
 
 __all__ = ["components", "component_summary", "largest_component_share", "zone_connectivity",

@@ -1,7 +1,7 @@
 """Isolated and fragile units: who has no cross-organization tie, and whose ties hang on one
 carrier.
 
-Definitions (see :mod:`partylinks.metrics._unitgraph` for units, ties and carriers):
+Definitions (see :mod:`partylinks.graph.unitgraph` for units, ties and carriers):
 
 - a unit is **isolated** when no tie of the tie table touches it (degree 0 in the unit
   graph);
@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._unitgraph import UnitGraph, unit_graph
+from ..graph.unitgraph import UnitGraph, unit_graph
 from ._unitinfo import describe_units, group_values, sort_by_id
 
 __all__ = ["isolated_units", "fragile_units", "isolation_by_group"]

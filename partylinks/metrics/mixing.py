@@ -6,7 +6,7 @@ enterprise, government, project, grid; see :attr:`partylinks.LinkGraph.sector`),
 is missing form one more group, :data:`MISSING_GROUP`, placed last.
 
 The functions count **distinct tied unit pairs** of the unit graph (see
-:mod:`partylinks.metrics._unitgraph`): a pair joined by several ties counts once, unless
+:mod:`partylinks.graph.unitgraph`): a pair joined by several ties counts once, unless
 ``weight=True`` asks for the number of ties.
 
 References: Krackhardt, D. and Stern, R. N. (1988). Informal networks and organizational
@@ -22,7 +22,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ._unitgraph import UnitGraph, unit_graph
+from ..graph.unitgraph import UnitGraph, unit_graph
 
 __all__ = ["ei_index", "unit_ei", "linkage_matrix", "linkage_test", "MISSING_GROUP"]
 

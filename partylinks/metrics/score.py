@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._unitgraph import unit_graph
+from ..graph.unitgraph import unit_graph
 from ._unitinfo import biconnectivity, id_rank, sectors
 from .mixing import unit_groups
 from .strength import unit_strength

@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..graph.model import _to_timestamp
-from ._sorting import order_by
-from ._unitgraph import snapshot, unit_graph
+from ..graph.dates import to_timestamp as _to_timestamp
+from ..graph.sorting import order_by
+from ..graph.unitgraph import snapshot, unit_graph
 from ._unitinfo import id_rank
 
 __all__ = ["tie_strength", "unit_strength", "window_end"]

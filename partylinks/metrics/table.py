@@ -86,6 +86,7 @@ def unit_table(g, *, by: str = "sector", as_of=None) -> pd.DataFrame:
     2  E1       1     False                  0  1.0
     3  W1       1     False                  0  1.0
     """
+    from ..graph.unitgraph import unit_graph
     from . import (
         articulation_units,
         brokerage,
@@ -98,7 +99,6 @@ def unit_table(g, *, by: str = "sector", as_of=None) -> pd.DataFrame:
         unit_strength,
         weak_linkage_score,
     )
-    from ._unitgraph import unit_graph
 
     ug = unit_graph(g, as_of)
     score = weak_linkage_score(g, as_of=as_of).set_index("id")

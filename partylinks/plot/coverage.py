@@ -23,7 +23,7 @@ SEVERITY_CMAPS = {"error": "Reds", "warning": "Oranges", "info": "Blues"}
 
 
 def _rule_label(rule: str, kind: str, lang: str) -> str:
-    from ..report.labels import rule_name
+    from ..messages.names import rule_name
 
     return rule_name(rule, kind, lang)
 

@@ -99,8 +99,8 @@ def _findings(g, report, lang: str) -> dict[str, list[str]]:
 
 
 def _data(g, *, as_of, report, lang: str, limit: int, seed: int, zone) -> dict:
+    from ..graph.unitgraph import unit_graph
     from ..metrics import bridges, fragile_units, isolated_units
-    from ..metrics._unitgraph import unit_graph
 
     ug = unit_graph(g, as_of)
     pos = zone_layout(g, units=ug.ids, seed=seed, as_of=as_of)

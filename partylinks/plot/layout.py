@@ -22,7 +22,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..metrics._unitgraph import unit_graph
+from ..graph.unitgraph import unit_graph
 
 __all__ = ["zone_of_units", "zone_cells", "zone_layout", "zone_quotient"]
 

@@ -9,8 +9,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from scipy.sparse.csgraph import dijkstra
 
+from ..graph.unitgraph import snapshot, unit_graph
 from ..messages import msg, resolve_lang
-from ..metrics._unitgraph import snapshot, unit_graph
 from ._frame import add_source, chart_title
 from ._labels import plain_texts
 from ._quotient import draw_quotient

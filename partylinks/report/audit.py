@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
+from ..graph.dates import audit_date
 from ..messages import resolve_lang
 from ..progress import Progress, as_progress
 from ..rules import AuditContext, Policy, load_policy, run_rules
@@ -13,21 +12,6 @@ from .model import AuditReport
 from .summary import collect_metrics, coverage_params, zone_summary
 
 __all__ = ["audit", "audit_date"]
-
-
-def audit_date(as_of=None) -> pd.Timestamp:
-    """The audit date: ``as_of`` read as a date, or today (local time, midnight).
-
-    Examples
-    --------
-    >>> audit_date("2025年6月30日")
-    Timestamp('2025-06-30 00:00:00')
-    """
-    if as_of is None:
-        return pd.Timestamp.today().normalize()
-    from ..graph.model import _to_timestamp
-
-    return _to_timestamp(as_of).normalize()
 
 
 def audit(g, policy: str | Policy | None = None, as_of=None, lang: str | None = None,

@@ -252,7 +252,7 @@ def write_docx(report, path: str | Path, charts: bool = True) -> Path:
     for k, v in cover_facts(report)[4:]:
         doc.add_paragraph(fit_cell(f"{k}：{v}" if (k and lang == "zh") else
                                    (f"{k}: {v}" if k else v), lang))
-    from .. import __version__
+    from ..version import __version__
 
     doc.add_paragraph(msg("report_generated", lang, version=__version__))
     path = Path(path)

@@ -342,7 +342,7 @@ def write_excel(report, path: str | Path) -> Path:
     >>> wb["概览"].page_setup.orientation, wb["概览"].page_setup.paperSize
     ('landscape', 9)
     """
-    from .. import __version__
+    from ..version import __version__
 
     lang = report.lang
     limit = EXCEL_MAX_ROWS - 1

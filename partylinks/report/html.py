@@ -161,7 +161,7 @@ def render_html(report) -> str:
     >>> text.startswith("<!DOCTYPE html>"), "县商务局没有任何跨组织联系" in text
     (True, True)
     """
-    from .. import __version__
+    from ..version import __version__
 
     lang = report.lang
     c = report.counts

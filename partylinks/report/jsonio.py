@@ -81,7 +81,7 @@ def to_json_text(report) -> str:
     >>> d["format"], d["as_of"], d["counts"]
     ('partylinks-audit', '2025-06-30', {'error': 1, 'warning': 3, 'info': 0})
     """
-    from .. import __version__
+    from ..version import __version__
 
     head = {
         "format": "partylinks-audit", "format_version": FORMAT_VERSION,

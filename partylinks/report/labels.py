@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..messages import MESSAGES, msg, resolve_lang
+from ..messages.names import rule_name
 from .safetext import xml_text
 
 __all__ = ["report_labels", "rule_name", "detail_text", "people_frame", "column_header",
@@ -93,26 +94,6 @@ def report_labels(g, tables) -> dict:
             carriers[f"edge:{e}"] = (str(row["type"]), str(all_names.get(u, u)),
                                      str(all_names.get(v, v)))
     return {"names": names, "types": types, "carriers": carriers}
-
-
-def rule_name(rule: str, kind: str | None = None, lang: str | None = None) -> str:
-    """The name of a rule for readers: the default policy's rules by name; another rule
-    by the name of its kind in Chinese (the rule id in English).
-
-    Examples
-    --------
-    >>> rule_name("project_team", "team", "zh"), rule_name("my_rule", "team", "zh")
-    ('重点项目“1+1+1”团队', '1+1+1团队')
-    >>> rule_name("my_rule", "team", "en")
-    'my_rule'
-    """
-    lang = resolve_lang(lang)
-    own = _entry(f"rpt_rule_{rule}", lang)
-    if own:
-        return own
-    if lang == "zh" and kind:
-        return _entry(f"kind_{kind}", lang) or str(rule)
-    return str(rule)
 
 
 class _Speaker:

@@ -151,7 +151,7 @@ def fragile_candidates(ctx: AuditContext, units: list, carriers: list) -> list[d
                           "council": names.get(c, c)}
     todo = [i for i in range(len(units)) if not out[i]]
     if todo:
-        from ..metrics._unitgraph import unit_graph
+        from ..graph.unitgraph import unit_graph
 
         ug = unit_graph(ctx.g)
         deg = pd.Series(ug.degree(), index=ug.ids)

@@ -22,8 +22,8 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from ..graph.unitgraph import snapshot
 from ..messages import MESSAGES
-from ..metrics._unitgraph import snapshot
 
 __all__ = ["AuditContext", "RAW_COLUMNS", "raw_findings", "empty_raw", "unchecked",
            "COLUMN_HEADERS"]
@@ -107,7 +107,7 @@ class AuditContext:
         The graph as given (every edge, whatever its dates).
     g : LinkGraph
         ``full.at(as_of)``: the edges active on the audit date (shared with the metrics
-        through :func:`partylinks.metrics._unitgraph.snapshot`).
+        through :func:`partylinks.graph.unitgraph.snapshot`).
     as_of : Timestamp
     lang : str
     """

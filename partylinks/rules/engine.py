@@ -174,7 +174,7 @@ def check(g, kind: str, as_of=None, lang: str = "en", severity: str = "warning",
     >>> f[["rule", "node_id", "message"]].values.tolist()
     [['isolated', 'A1', '县商务局 has no cross-organization tie']]
     """
-    from ..graph.model import _to_timestamp
+    from ..graph.dates import to_timestamp as _to_timestamp
 
     day = (pd.Timestamp.today() if as_of is None else _to_timestamp(as_of)).normalize()
     policy = policy_from_dict({"rules": [{"id": kind, "kind": kind, "severity": severity,

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix, identity
 
-from ..metrics._unitgraph import unit_graph
+from ..graph.unitgraph import unit_graph
 from ._candidates import counts, pick
 from ._context import AuditContext, empty_raw, raw_findings, unchecked
 from ._params import Param

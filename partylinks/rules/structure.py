@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics as _metrics
-from ..metrics._unitgraph import unit_graph
+from ..graph.unitgraph import unit_graph
 from ._backups import fragile_candidates, key_person_candidates
 from ._candidates import pick
 from ._context import AuditContext, empty_raw, raw_findings

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
 
-from ..metrics._unitgraph import unit_graph
+from ..graph.unitgraph import unit_graph
 from ._candidates import counts, pick
 from ._context import AuditContext, empty_raw, raw_findings
 from ._params import Param
@@ -218,7 +218,7 @@ def reach(ctx: AuditContext, rule) -> pd.DataFrame:
 
     Definition: on the unit graph of the audit date (units joined when at least one
     active tie joins them, in either direction, see
-    :mod:`partylinks.metrics._unitgraph`), the distance from a unit to the nearest
+    :mod:`partylinks.graph.unitgraph`), the distance from a unit to the nearest
     ``council_type`` unit of the same zone; paths may pass through any unit of any zone.
     A finding for each unit of ``node_types`` in a zone that has a council, whose
     distance is more than ``max_hops`` (or infinite). Zones without a council are not

@@ -83,7 +83,7 @@ def test_edge_ids_are_stable_across_snapshots(graph_factory):
                        ("E1", "W1", "council_member")])
     h = g.at("2025-06-30")
     assert h.edge_ids.tolist() == [1]
-    from partylinks.metrics._unitgraph import unit_graph
+    from partylinks.graph.unitgraph import unit_graph
 
     assert unit_graph(h).ties["carrier"].tolist() == ["edge:1"]
     fragile = pl.metrics.fragile_units(g, as_of="2025-06-30")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import partylinks as pl
-from partylinks.metrics._unitgraph import unit_graph
+from partylinks.graph.unitgraph import unit_graph
 from partylinks.metrics.mixing import unit_groups
 
 ROLE_COLS = ["coordinator", "gatekeeper", "representative", "itinerant", "liaison"]

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from scipy.sparse import csr_matrix
 
 import partylinks as pl
+from partylinks.graph.unitgraph import unit_graph
 from partylinks.metrics._triangles import triangles
-from partylinks.metrics._unitgraph import unit_graph
 
 
 def simple_graph(g, weighted=False):

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import partylinks as pl
-from partylinks.metrics._unitgraph import unit_graph
+from partylinks.graph.unitgraph import unit_graph
 from partylinks.metrics.mixing import MISSING_GROUP, unit_groups
 
 

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partylinks.metrics._sorting import order_by, sorted_unique
+from partylinks.graph.sorting import order_by, sorted_unique
 
 keys = st.lists(st.integers(0, 50), max_size=60)
 

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix, csr_matrix
 
-from ._sorting import order_by, sorted_unique
+from .sorting import order_by, sorted_unique
 
 __all__ = ["UnitGraph", "unit_graph", "snapshot"]
 
