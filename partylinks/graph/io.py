@@ -362,11 +362,17 @@ def _is_known_header(text: str) -> bool:
     return str(text).strip().lower() in _KNOWN_HEADERS
 
 
+def _note_problem(n: dict, file: str, table: str) -> dict:
+    """A notice of the sheet reader as a problem of this table."""
+    return _problem(n["code"], file, table, severity=n["severity"], row=n["row"],
+                    value=n["value"], range=n.get("range"))
+
+
 def _grid_table(grid, table: str, problems: list[dict]) -> Table | None:
     """A node/edge/event sheet read as a grid: the header is the row among the first 20
     with the most known column names; title rows above it and footer rows below the data
     (填表人, 审核人, 合计, ...) are skipped with a notice; merged cells are filled down."""
-    from .ledger.sheets import _FOOTER, _fill_merged, _texts
+    from .ledger.sheets import _fill_merged, _texts, split_footer, title_notes
 
     notes: list[dict] = []
     _fill_merged(grid, notes)
@@ -376,35 +382,21 @@ def _grid_table(grid, table: str, problems: list[dict]) -> Table | None:
         score = sum(1 for c in cells if c and _is_known_header(c))
         if score > best:
             best, hi = score, i
-    for n in notes:
-        problems.append(_problem(n["code"], grid.label, table, severity=n["severity"],
-                                 row=n["row"], value=n["value"], range=n.get("range")))
     if hi is None:
         if not any(any(r) for r in texts):
+            for n in notes:
+                problems.append(_note_problem(n, grid.label, table))
             problems.append(_problem("empty_file", grid.label, table))
             return None
         hi = 0
-    for i in range(hi):
-        if any(texts[i]):
-            problems.append(_problem("title_row_skipped", grid.label, table, severity="info",
-                                     row=grid.first_row + i,
-                                     value="".join(c for c in texts[i] if c)[:80]))
+    notes += title_notes(texts, hi, grid.first_row)
+    end, footer = split_footer(texts, hi + 1, grid.first_row)
+    for n in notes + footer:
+        problems.append(_note_problem(n, grid.label, table))
     header = texts[hi]
     width = max((len(r) for r in texts[hi:]), default=0)
     header = header + [""] * (width - len(header))
-    body = texts[hi + 1:]
-    end = len(body)
-    for i, cells in enumerate(body):
-        first = next((c for c in cells if c), "")
-        if first and _FOOTER.match(first):
-            end = i
-            break
-    for i in range(end, len(body)):
-        if any(body[i]):
-            problems.append(_problem("footer_row_skipped", grid.label, table, severity="info",
-                                     row=grid.first_row + hi + 1 + i,
-                                     value=" ".join(c for c in body[i] if c)[:80]))
-    body = [r + [""] * (width - len(r)) for r in body[:end]]
+    body = [r + [""] * (width - len(r)) for r in texts[hi + 1:end]]
     cols = [h if h else f"column{j + 1}" for j, h in enumerate(header)]
     df = pd.DataFrame(body, columns=cols, dtype=object) if body else pd.DataFrame(
         columns=cols, dtype=object)

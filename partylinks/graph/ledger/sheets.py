@@ -107,6 +107,34 @@ def _texts(grid: Grid) -> list[list[str]]:
     return out
 
 
+def _is_blank(texts: list[list[str]], i: int, filled: set | frozenset) -> bool:
+    """Row ``i`` holds nothing, or only what a merged cell above filled in."""
+    return not any(c for j, c in enumerate(texts[i]) if (i, j) not in filled)
+
+
+def title_notes(texts: list[list[str]], header: int, first_row: int) -> list[dict]:
+    """A notice for each non-empty row above the header (row index ``header``)."""
+    return [_note("title_row_skipped", "info", first_row + i, None,
+                  "".join(c for c in texts[i] if c)[:80])
+            for i in range(header) if any(texts[i])]
+
+
+def split_footer(texts: list[list[str]], start: int, first_row: int,
+                 filled: set | frozenset = frozenset()) -> tuple[int, list[dict]]:
+    """Where the footer starts at or after row index ``start`` (the first row whose first
+    non-empty cell begins with 填表人, 审核人, 合计, ...; ``len(texts)`` when there is
+    none), and a notice for each non-blank row from there on."""
+    end = len(texts)
+    for i in range(start, len(texts)):
+        if not _is_blank(texts, i, filled) and _FOOTER.match(next(c for c in texts[i] if c)):
+            end = i
+            break
+    notes = [_note("footer_row_skipped", "info", first_row + i, None,
+                   " ".join(c for c in texts[i] if c)[:80])
+             for i in range(end, len(texts)) if not _is_blank(texts, i, filled)]
+    return end, notes
+
+
 def header_score(spec: SheetSpec, cells: list[str]) -> int:
     """How many cells of a row are headers of ``spec`` (each field counted once)."""
     seen = set()
@@ -181,10 +209,7 @@ def recognize(grid: Grid, layout: Layout) -> tuple[SheetRead | None, list[dict]]
     assert hi is not None
     header = texts[hi]
     excel = grid.first_row
-    for i in range(hi):
-        if any(texts[i]):
-            notes.append(_note("title_row_skipped", "info", excel + i, None,
-                               "".join(c for c in texts[i] if c)[:80]))
+    notes += title_notes(texts, hi, excel)
     columns: dict[str, tuple[int, str]] = {}
     unknown = []
     for j, h in enumerate(header):
@@ -212,23 +237,15 @@ def recognize(grid: Grid, layout: Layout) -> tuple[SheetRead | None, list[dict]]
             notes.append(_note("ledger_missing_column", "error", excel + hi, None, None,
                                field=variants[0], variants="、".join(variants[:5])))
         return read, notes
-    blank, pending, footer_at = [], [], None
-    for i in range(hi + 1, len(texts)):
+    footer_at, footer = split_footer(texts, hi + 1, excel, filled)
+    blank, pending = [], []
+    for i in range(hi + 1, footer_at):
         cells = texts[i]
-        if not any(c for j, c in enumerate(cells) if (i, j) not in filled):
-            # blank, or holding only what a merged cell above filled in
+        if _is_blank(texts, i, filled):
             pending.append(excel + i)  # reported only when data follows (not trailing)
             continue
-        first = next(c for c in cells if c)
-        if _FOOTER.match(first) and footer_at is None:
-            footer_at = i
-        if footer_at is None:
-            blank += pending
+        blank += pending
         pending = []
-        if footer_at is not None:
-            notes.append(_note("footer_row_skipped", "info", excel + i, None,
-                               " ".join(c for c in cells if c)[:80]))
-            continue
         row = {}
         for f, (j, h) in columns.items():
             v = cells[j] if j < len(cells) else ""
@@ -240,6 +257,7 @@ def recognize(grid: Grid, layout: Layout) -> tuple[SheetRead | None, list[dict]]
                 row[f] = v
         if row:
             read.rows.append((excel + i, row))
+    notes += footer
     if blank:
         notes.append(_note("blank_rows_skipped", "info", blank[0], None,
                            "、".join(str(b) for b in blank[:10]) + ("…" if len(blank) > 10 else ""),
